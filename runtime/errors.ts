@@ -1,0 +1,130 @@
+// One error class per failure domain. Every error carries a `name` that
+// survives minification and serialisation, an optional `cause`, and a message
+// naming the offending value and the limit it broke.
+
+export interface ErrorOptions {
+  cause?: unknown;
+}
+
+/** Base of every error this package throws; `instanceof SmarketsError` catches them all. */
+export class SmarketsError extends Error {
+  override readonly name: string = "SmarketsError";
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** Bytes could not be split into frames: bad length header, frame over the size cap. */
+export class DecodeError extends SmarketsError {
+  override readonly name = "DecodeError";
+  constructor(
+    message: string,
+    /** Stream offset of the frame whose header was bad, when known. */
+    readonly offset?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** A complete frame did not hold a valid `seto.Payload` (bad protobuf, missing required field). */
+export class ParseError extends SmarketsError {
+  override readonly name = "ParseError";
+  constructor(
+    message: string,
+    /** The offending frame body, for logging and diagnosis. */
+    readonly frame?: Uint8Array,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The peer broke the session protocol (sequence went backwards without `is_replay`, login not first, …). */
+export class ProtocolError extends SmarketsError {
+  override readonly name = "ProtocolError";
+}
+
+/** Could not connect, or the connection failed; says where to and why. */
+export class ConnectionError extends SmarketsError {
+  override readonly name: string = "ConnectionError";
+  constructor(
+    message: string,
+    readonly host?: string,
+    readonly port?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The socket closed (by the peer, by an error, or declared dead for silence). */
+export class SocketDisconnected extends ConnectionError {
+  override readonly name = "SocketDisconnected";
+}
+
+/** A handler name that is not a payload type, or a handler that is not a function. */
+export class InvalidCallbackError extends SmarketsError {
+  override readonly name = "InvalidCallbackError";
+}
+
+/** The exchange refused the login; `reason` is the logout reason it gave. */
+export class LoginError extends SmarketsError {
+  override readonly name = "LoginError";
+  constructor(
+    message: string,
+    /** The `eto.LogoutReason` the exchange sent, or undefined if it closed without one. */
+    readonly reason?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** No login response arrived within the login timeout. */
+export class LoginTimeout extends SmarketsError {
+  override readonly name = "LoginTimeout";
+  constructor(
+    message: string,
+    readonly timeoutMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** An awaited operation did not complete in time. */
+export class TimeoutError extends SmarketsError {
+  override readonly name = "TimeoutError";
+  constructor(
+    message: string,
+    readonly timeoutMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** An awaited operation was cancelled through its AbortSignal. */
+export class AbortedError extends SmarketsError {
+  override readonly name = "AbortedError";
+}
+
+/** A caller passed a bad argument (wrong type, out of range); nothing was sent. */
+export class ArgumentError extends SmarketsError {
+  override readonly name = "ArgumentError";
+}
+
+/** A handler threw while processing an incoming payload; reported, never fatal to the client. */
+export class HandlerError extends SmarketsError {
+  override readonly name = "HandlerError";
+  constructor(
+    message: string,
+    /** The payload name the handler was registered for, e.g. `seto.order_accepted`. */
+    readonly payloadName: string,
+    readonly seq: bigint,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,3 @@
+// Public entry point of the hand-written runtime.
+export * from "./errors.js";
+export * from "./clock.js";
