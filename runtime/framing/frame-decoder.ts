@@ -1,0 +1,242 @@
+// Incremental frames → payloads. Bytes arrive in chunks cut anywhere (inside a
+// header, a payload or the padding); each complete payload is pushed to a sink
+// as soon as its last byte arrives.
+//
+// Cost is linear in the bytes received: every byte is looked at once, a frame
+// lying wholly inside one chunk is handed up as a view of that chunk (no copy),
+// and only a frame split across chunks is copied, once, into a buffer of
+// exactly its payload's size. Nothing ever re-slices the accumulated input.
+
+import { ArgumentError, DecodeError } from "../errors.js";
+import { type FrameHeader, readFrameHeader } from "./frame-header.js";
+import { checkMaxFrameSize, DEFAULT_MAX_FRAME_SIZE, maxHeaderLength } from "./max-frame-size.js";
+
+/** Receives each complete payload, in stream order. */
+export interface FrameSink {
+  /**
+   * `payload` may be a view into the chunk passed to `push`: copy it to keep it
+   * beyond the chunk's life. It must not call `push` on the same decoder.
+   */
+  frame(payload: Uint8Array): void;
+}
+
+export interface FrameDecoderOptions {
+  /** Largest payload length accepted, in bytes; default DEFAULT_MAX_FRAME_SIZE (16 MiB). */
+  maxFrameSize?: number;
+}
+
+/**
+ * Error policy:
+ * - A bad header (over-long, or a payload over `maxFrameSize`) throws
+ *   DecodeError naming the value, the limit and the stream offset of the frame.
+ *   The stream cannot be resynchronised after that (there is no frame marker to
+ *   search for), so the decoder stays failed: it drops what it buffered and
+ *   every later `push` throws a DecodeError too, until `reset()`.
+ * - If the sink throws, the exception propagates out of `push` at once. The
+ *   frame being handed up counts as consumed; the bytes of the chunk after it
+ *   are kept (copied) and decoded first by the next `push`, so nothing is lost
+ *   or delivered twice. `push(new Uint8Array(0))` delivers them without new data.
+ */
+export class FrameDecoder {
+  readonly maxFrameSize: number;
+  private readonly sink: FrameSink;
+  private readonly headerLimit: number;
+  /** A header split across chunks is collected here; it is at most `headerLimit` bytes. */
+  private readonly header: Uint8Array;
+  private headerHave = 0;
+  /** A payload split across chunks is assembled here, allocated at its exact size. */
+  private body: Uint8Array | undefined;
+  private bodyHave = 0;
+  private bodyHeaderLength = 0;
+  private bodyPadding = 0;
+  /** Padding bytes of the last frame not yet arrived; skipped as they come. */
+  private paddingLeft = 0;
+  /** Stream offset of the next byte to decode. */
+  private position = 0;
+  /** Stream offset of the frame whose header is being collected. */
+  private frameStart = 0;
+  /** Bytes left undecoded because the sink threw. */
+  private unread: Uint8Array | undefined;
+  private failure: DecodeError | undefined;
+
+  constructor(sink: FrameSink, options: FrameDecoderOptions = {}) {
+    const maxFrameSize = options.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE;
+    checkMaxFrameSize(maxFrameSize);
+    this.sink = sink;
+    this.maxFrameSize = maxFrameSize;
+    this.headerLimit = maxHeaderLength(maxFrameSize);
+    this.header = new Uint8Array(this.headerLimit);
+  }
+
+  /**
+   * Bytes received but not yet handed to the sink: a partial frame (its header
+   * and the payload bytes so far), plus any bytes left unread when the sink
+   * threw. Padding is skipped as it arrives and never counts.
+   */
+  get bufferedBytes(): number {
+    const partial = this.body === undefined ? this.headerHave : this.bodyHeaderLength + this.bodyHave;
+    return partial + (this.unread?.length ?? 0);
+  }
+
+  /** Decodes `chunk`, handing each payload it completes to the sink. See the class comment for errors. */
+  push(chunk: Uint8Array): void {
+    if (this.failure !== undefined) throw this.stillFailed(this.failure);
+    if (!(chunk instanceof Uint8Array)) {
+      throw new ArgumentError(`FrameDecoder.push takes a Uint8Array; got ${describe(chunk)}`);
+    }
+    const unread = this.unread;
+    if (unread !== undefined) {
+      this.unread = undefined;
+      try {
+        this.decode(unread);
+      } catch (error) {
+        // The sink threw again: keep this chunk behind what is still unread.
+        if (this.failure === undefined) this.unread = concat(this.unread, chunk);
+        throw error;
+      }
+    }
+    this.decode(chunk);
+  }
+
+  /** Forgets all state, including a failure, ready for a new stream (e.g. after reconnecting). */
+  reset(): void {
+    this.dropBuffers();
+    this.position = 0;
+    this.frameStart = 0;
+    this.failure = undefined;
+  }
+
+  private decode(chunk: Uint8Array): void {
+    const base = this.position;
+    const end = chunk.length;
+    let pos = 0;
+    while (pos < end) {
+      if (this.paddingLeft > 0) {
+        const skip = Math.min(this.paddingLeft, end - pos);
+        this.paddingLeft -= skip;
+        pos += skip;
+      } else if (this.body !== undefined) {
+        pos = this.continueBody(chunk, pos, base);
+      } else if (this.headerHave > 0) {
+        pos = this.continueHeader(chunk, pos, base);
+      } else {
+        const header = this.readHeader(chunk, pos, base + pos);
+        if (header === undefined) {
+          // The chunk ends inside a header, so fewer than headerLimit bytes remain.
+          this.header.set(chunk.subarray(pos), 0);
+          this.headerHave = end - pos;
+          this.frameStart = base + pos;
+          pos = end;
+        } else {
+          pos = this.startPayload(header, chunk, pos + header.headerLength, base);
+        }
+      }
+    }
+    this.position = base + end;
+  }
+
+  /** Adds bytes to a split header; once it is complete, goes on to its payload. */
+  private continueHeader(chunk: Uint8Array, pos: number, base: number): number {
+    const have = this.headerHave;
+    const take = Math.min(this.headerLimit - have, chunk.length - pos);
+    this.header.set(chunk.subarray(pos, pos + take), have);
+    const header = this.readHeader(this.header.subarray(0, have + take), 0, this.frameStart);
+    if (header === undefined) {
+      // Still incomplete (not over-long), so `take` used up the chunk.
+      this.headerHave = have + take;
+      return pos + take;
+    }
+    this.headerHave = 0;
+    return this.startPayload(header, chunk, pos + header.headerLength - have, base);
+  }
+
+  /** Hands up a payload lying wholly in `chunk` as a view, or starts assembling a split one. */
+  private startPayload(header: FrameHeader, chunk: Uint8Array, pos: number, base: number): number {
+    const payloadEnd = pos + header.payloadLength;
+    const padding = header.frameLength - header.headerLength - header.payloadLength;
+    if (payloadEnd <= chunk.length) {
+      return this.deliver(chunk.subarray(pos, payloadEnd), padding, chunk, payloadEnd, base);
+    }
+    const body = new Uint8Array(header.payloadLength);
+    body.set(chunk.subarray(pos), 0);
+    this.body = body;
+    this.bodyHave = chunk.length - pos;
+    this.bodyHeaderLength = header.headerLength;
+    this.bodyPadding = padding;
+    return chunk.length;
+  }
+
+  /** Copies more of a split payload; hands it up once complete. */
+  private continueBody(chunk: Uint8Array, pos: number, base: number): number {
+    const body = this.body!;
+    const take = Math.min(body.length - this.bodyHave, chunk.length - pos);
+    body.set(chunk.subarray(pos, pos + take), this.bodyHave);
+    this.bodyHave += take;
+    pos += take;
+    if (this.bodyHave < body.length) return pos;
+    this.body = undefined;
+    this.bodyHave = 0;
+    return this.deliver(body, this.bodyPadding, chunk, pos, base);
+  }
+
+  /**
+   * Consumes the frame's padding (what of it is in `chunk`) and then hands the
+   * payload to the sink, so the decoder is already past the frame if the sink
+   * throws. Returns the position after the padding.
+   */
+  private deliver(payload: Uint8Array, padding: number, chunk: Uint8Array, pos: number, base: number): number {
+    const next = Math.min(pos + padding, chunk.length);
+    this.paddingLeft = pos + padding - next;
+    try {
+      this.sink.frame(payload);
+    } catch (error) {
+      this.position = base + next;
+      if (next < chunk.length) this.unread = chunk.slice(next);
+      throw error;
+    }
+    return next;
+  }
+
+  private readHeader(bytes: Uint8Array, offset: number, streamOffset: number): FrameHeader | undefined {
+    try {
+      return readFrameHeader(bytes, offset, this.maxFrameSize, this.headerLimit, streamOffset);
+    } catch (error) {
+      this.dropBuffers();
+      this.failure = error as DecodeError;
+      throw error;
+    }
+  }
+
+  private dropBuffers(): void {
+    this.headerHave = 0;
+    this.body = undefined;
+    this.bodyHave = 0;
+    this.bodyHeaderLength = 0;
+    this.bodyPadding = 0;
+    this.paddingLeft = 0;
+    this.unread = undefined;
+  }
+
+  private stillFailed(failure: DecodeError): DecodeError {
+    return new DecodeError(
+      `frame decoder failed at stream offset ${failure.offset} and cannot resume (${failure.message}); reset() it for a new stream`,
+      failure.offset,
+      { cause: failure },
+    );
+  }
+}
+
+function concat(head: Uint8Array | undefined, tail: Uint8Array): Uint8Array | undefined {
+  const length = (head?.length ?? 0) + tail.length;
+  if (length === 0) return undefined;
+  const bytes = new Uint8Array(length);
+  if (head !== undefined) bytes.set(head, 0);
+  bytes.set(tail, head?.length ?? 0);
+  return bytes;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "object") return value.constructor?.name ?? "object";
+  return typeof value;
+}

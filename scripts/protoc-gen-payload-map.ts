@@ -1,0 +1,56 @@
+// A protoc/buf plugin that writes generated/payload-map.ts: every payload
+// type of both protocol layers, by the name the seed SDK uses
+// (`eto.login_response`, `seto.order_accepted`, …), with its enum values, the
+// Payload field that carries it and its message type. The runtime dispatches
+// with a table lookup on it and handler maps are checked against it at compile
+// time. It reads only descriptors, so it regenerates with everything else.
+import { fromBinary, toBinary, create } from "@bufbuild/protobuf";
+import {
+  CodeGeneratorRequestSchema,
+  CodeGeneratorResponseSchema,
+  CodeGeneratorResponse_Feature,
+  type DescriptorProto,
+  type FileDescriptorProto,
+} from "@bufbuild/protobuf/wkt";
+import { buildPayloadMap, type LayerInput } from "./payload-map/build.js";
+import { renderPayloadMap } from "./payload-map/render.js";
+
+const OUTPUT = "payload-map.ts";
+
+function findLayer(file: FileDescriptorProto): LayerInput | undefined {
+  const payload = file.messageType.find((m: DescriptorProto) => m.name === "Payload");
+  const payloadType = file.enumType.find((e) => e.name === "PayloadType");
+  if (!payload || !payloadType) return undefined;
+  const layer = file.package.split(".").pop() ?? file.package;
+  return {
+    layer,
+    package: file.package,
+    module: file.name.replace(/\.proto$/, ""),
+    payloadTypes: payloadType.value.map((v) => ({ name: v.name, number: v.number })),
+    fields: payload.field.map((f) => ({ name: f.name, number: f.number, typeName: f.typeName })),
+  };
+}
+
+async function main(): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const request = fromBinary(CodeGeneratorRequestSchema, new Uint8Array(Buffer.concat(chunks)));
+  const wanted = new Set(request.fileToGenerate);
+  const layers = request.protoFile
+    .filter((f) => wanted.has(f.name))
+    .map(findLayer)
+    .filter((l): l is LayerInput => l !== undefined);
+
+  const response = create(CodeGeneratorResponseSchema, {
+    supportedFeatures: BigInt(CodeGeneratorResponse_Feature.PROTO3_OPTIONAL),
+  });
+  try {
+    const map = buildPayloadMap(layers);
+    response.file.push({ $typeName: "google.protobuf.compiler.CodeGeneratorResponse.File", name: OUTPUT, content: renderPayloadMap(map), insertionPoint: "" });
+  } catch (err) {
+    response.error = err instanceof Error ? err.message : String(err);
+  }
+  process.stdout.write(toBinary(CodeGeneratorResponseSchema, response));
+}
+
+await main();
