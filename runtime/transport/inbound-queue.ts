@@ -1,0 +1,137 @@
+// Inbound chunks waiting for a (possibly slow) consumer, with bounded
+// buffering: above `highWaterMark` buffered bytes the source is paused, and it
+// is resumed once the consumer has brought the buffer down to half of that
+// (the gap keeps pause/resume from flapping on every chunk). Because a chunk
+// already read is never dropped, the buffer can exceed the mark by at most the
+// chunks that arrive while pausing takes effect (one socket read, 64 KiB).
+//
+// A chunk is handed straight to a waiting reader without being buffered. After
+// the end (or failure) the buffered chunks are still delivered first; a failure
+// is thrown once, after them.
+import { ArgumentError } from "../errors.js";
+
+export interface FlowControl {
+  pause(): void;
+  resume(): void;
+}
+
+interface Reader {
+  resolve(result: IteratorResult<Uint8Array, undefined>): void;
+  reject(err: unknown): void;
+}
+
+const DONE: IteratorResult<Uint8Array, undefined> = { done: true, value: undefined };
+
+export class InboundQueue {
+  readonly highWaterMark: number;
+  readonly lowWaterMark: number;
+  #chunks: Uint8Array[] = [];
+  #head = 0;
+  #buffered = 0;
+  #paused = false;
+  #finished = false;
+  #failure: unknown;
+  #reader: Reader | undefined;
+  readonly #flow: FlowControl;
+
+  constructor(highWaterMark: number, flow: FlowControl) {
+    this.highWaterMark = highWaterMark;
+    this.lowWaterMark = Math.floor(highWaterMark / 2);
+    this.#flow = flow;
+  }
+
+  /** Bytes received and not yet handed to the consumer. */
+  get bufferedBytes(): number {
+    return this.#buffered;
+  }
+
+  /** True while the source is paused because the consumer is behind. */
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.#finished) return;
+    const reader = this.#reader;
+    if (reader) {
+      this.#reader = undefined;
+      reader.resolve({ done: false, value: chunk });
+      return;
+    }
+    this.#chunks.push(chunk);
+    this.#buffered += chunk.length;
+    if (!this.#paused && this.#buffered > this.highWaterMark) {
+      this.#paused = true;
+      this.#flow.pause();
+    }
+  }
+
+  /** No more chunks: the iteration ends after the buffered ones. */
+  end(): void {
+    this.#finish(undefined);
+  }
+
+  /** No more chunks: the iteration throws `err` after the buffered ones. */
+  fail(err: unknown): void {
+    this.#finish(err);
+  }
+
+  /** The consumer left: buffered chunks are dropped and the iteration is over. */
+  discard(): void {
+    this.#chunks = [];
+    this.#head = 0;
+    this.#buffered = 0;
+    this.#finish(undefined);
+    this.#failure = undefined;
+  }
+
+  next(): Promise<IteratorResult<Uint8Array, undefined>> {
+    if (this.#reader) {
+      return Promise.reject(new ArgumentError("next() called again before the previous call settled; a connection has one sequential reader"));
+    }
+    const chunk = this.#shift();
+    if (chunk) return Promise.resolve({ done: false, value: chunk });
+    if (this.#finished) {
+      const failure = this.#failure;
+      if (failure === undefined) return Promise.resolve(DONE);
+      this.#failure = undefined;
+      return Promise.reject(failure);
+    }
+    return new Promise((resolve, reject) => {
+      this.#reader = { resolve, reject };
+    });
+  }
+
+  #shift(): Uint8Array | undefined {
+    if (this.#head >= this.#chunks.length) return undefined;
+    const chunk = this.#chunks[this.#head]!;
+    this.#head += 1;
+    // Compact now and then instead of Array.shift() on every read.
+    if (this.#head === this.#chunks.length) {
+      this.#chunks = [];
+      this.#head = 0;
+    } else if (this.#head >= 1024) {
+      this.#chunks = this.#chunks.slice(this.#head);
+      this.#head = 0;
+    }
+    this.#buffered -= chunk.length;
+    if (this.#paused && !this.#finished && this.#buffered <= this.lowWaterMark) {
+      this.#paused = false;
+      this.#flow.resume();
+    }
+    return chunk;
+  }
+
+  #finish(failure: unknown): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.#failure = failure;
+    const reader = this.#reader;
+    if (!reader) return;
+    // A reader only waits when nothing is buffered, so it gets the end now.
+    this.#reader = undefined;
+    this.#failure = undefined;
+    if (failure === undefined) reader.resolve(DONE);
+    else reader.reject(failure);
+  }
+}

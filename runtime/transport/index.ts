@@ -1,0 +1,10 @@
+// The transport: sockets for the client (TCP/TLS, inbound chunks, batched
+// writes with backpressure) and the reconnect backoff policy.
+export { connect } from "./connect.js";
+export { Connection, type ConnectionSettings, type ConnectionStats } from "./connection.js";
+export {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_INBOUND_HIGH_WATER_MARK,
+  type TransportOptions,
+} from "./options.js";
+export { Backoff, backoffCeiling, type BackoffOptions, type JitterStrategy } from "./backoff.js";

@@ -1,0 +1,139 @@
+// InboundQueue with a recording flow controller: bounded buffering, pause above
+// the high-water mark, resume at half of it, end and failure after the data.
+import test from "ava";
+import fc from "fast-check";
+import { ArgumentError } from "../../runtime/errors.js";
+import { InboundQueue } from "../../runtime/transport/inbound-queue.js";
+
+function queue(highWaterMark: number) {
+  const events: string[] = [];
+  const q = new InboundQueue(highWaterMark, { pause: () => events.push("pause"), resume: () => events.push("resume") });
+  return { q, events };
+}
+
+const chunk = (n: number, fill = 0): Uint8Array => new Uint8Array(n).fill(fill);
+
+test("pauses once buffered bytes exceed the mark, resumes at half of it", async (t) => {
+  const { q, events } = queue(100);
+  t.is(q.lowWaterMark, 50);
+  q.push(chunk(60));
+  q.push(chunk(40));
+  t.deepEqual(events, [], "exactly at the mark is not over it");
+  q.push(chunk(30));
+  t.deepEqual(events, ["pause"]);
+  t.true(q.paused);
+  q.push(chunk(30)); // a chunk already read is kept, not dropped
+  t.deepEqual(events, ["pause"], "no second pause");
+  t.is(q.bufferedBytes, 160);
+
+  await q.next(); // 100 left
+  await q.next(); // 60 left
+  t.deepEqual(events, ["pause"]);
+  await q.next(); // 30 left
+  t.deepEqual(events, ["pause", "resume"]);
+  t.false(q.paused);
+});
+
+test("a waiting reader gets a chunk directly, without buffering", async (t) => {
+  const { q, events } = queue(1);
+  const next = q.next();
+  q.push(chunk(10, 7));
+  t.deepEqual([...(await next).value!], new Array(10).fill(7));
+  t.is(q.bufferedBytes, 0);
+  t.deepEqual(events, []);
+});
+
+test("end: buffered chunks are delivered first, then done (repeatedly)", async (t) => {
+  const { q } = queue(100);
+  q.push(chunk(1, 1));
+  q.push(chunk(1, 2));
+  q.end();
+  q.push(chunk(1, 3)); // after the end: ignored
+  t.deepEqual([...(await q.next()).value!], [1]);
+  t.deepEqual([...(await q.next()).value!], [2]);
+  t.true((await q.next()).done);
+  t.true((await q.next()).done);
+});
+
+test("end wakes a waiting reader", async (t) => {
+  const { q } = queue(100);
+  const next = q.next();
+  q.end();
+  t.true((await next).done);
+});
+
+test("failure: buffered chunks first, then the error once, then done", async (t) => {
+  const { q } = queue(100);
+  const err = new Error("reset");
+  q.push(chunk(1, 1));
+  q.fail(err);
+  q.end(); // the first outcome stands
+  t.deepEqual([...(await q.next()).value!], [1]);
+  t.is(await t.throwsAsync(q.next()), err);
+  t.true((await q.next()).done);
+});
+
+test("failure rejects a waiting reader", async (t) => {
+  const { q } = queue(100);
+  const next = q.next();
+  const err = new Error("reset");
+  q.fail(err);
+  t.is(await t.throwsAsync(next), err);
+});
+
+test("no resume after the end: there is nothing more to read", async (t) => {
+  const { q, events } = queue(10);
+  q.push(chunk(20));
+  q.end();
+  await q.next();
+  t.deepEqual(events, ["pause"]);
+});
+
+test("discard drops buffered chunks and ends the iteration", async (t) => {
+  const { q } = queue(100);
+  q.push(chunk(5));
+  q.fail(new Error("ignored once the consumer left"));
+  q.discard();
+  t.is(q.bufferedBytes, 0);
+  t.true((await q.next()).done);
+});
+
+test("concurrent next() calls are refused", async (t) => {
+  const { q } = queue(100);
+  void q.next();
+  await t.throwsAsync(q.next(), { instanceOf: ArgumentError, message: /one sequential reader/ });
+});
+
+test("property: chunks come out in order and the buffer stays within mark + one chunk", async (t) => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 1, max: 200 }),
+      fc.array(fc.oneof(fc.integer({ min: 1, max: 64 }), fc.constant(0)), { maxLength: 200 }),
+      async (highWaterMark, script) => {
+        // n > 0: the source pushes n bytes if not paused (a paused source sends nothing); 0: the consumer reads one chunk.
+        let paused = false;
+        const q = new InboundQueue(highWaterMark, { pause: () => (paused = true), resume: () => (paused = false) });
+        let sent = 0;
+        const received: number[] = [];
+        for (const step of script) {
+          if (step > 0) {
+            if (paused) continue;
+            q.push(Uint8Array.from({ length: step }, (_, i) => (sent + i) % 256));
+            sent += step;
+            if (q.bufferedBytes > highWaterMark + 64) return false;
+            if (q.bufferedBytes > highWaterMark && !paused) return false;
+            if (paused !== q.paused) return false;
+          } else if (q.bufferedBytes > 0) {
+            received.push(...(await q.next()).value!);
+            if (paused && q.bufferedBytes <= q.lowWaterMark) return false;
+            if (paused !== q.paused) return false;
+          }
+        }
+        q.end();
+        for (let r = await q.next(); !r.done; r = await q.next()) received.push(...r.value);
+        return received.length === sent && received.every((x, i) => x === i % 256);
+      },
+    ),
+  );
+  t.pass();
+});
