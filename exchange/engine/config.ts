@@ -1,0 +1,60 @@
+// Engine configuration, checked once up front.
+import type { Clock } from "../../runtime/clock.js";
+import type { AccountSpec } from "./accounts.js";
+import type { CatalogueSpec } from "./catalogue.js";
+import { EngineConfigError } from "./errors.js";
+import { SCALE } from "./money.js";
+
+export interface EngineConfig {
+  /** Whether a price (an integer in 1..9999) is on the price ladder. */
+  readonly isTick: (price: number) => boolean;
+  /** Timestamps executions (microseconds = clock.now() x 1000). */
+  readonly clock: Clock;
+  /** Events, markets and contracts; defaults to defaultCatalogueSpec(). */
+  readonly catalogue?: CatalogueSpec;
+  /** Accounts open from the start. */
+  readonly accounts?: readonly AccountSpec[];
+  /**
+   * Order quantities must be whole multiples of this (default 10000, i.e. 1.00
+   * of payoff). It must itself be a multiple of 10000 so that every stake,
+   * quantity x price / 10000, is a whole money unit and no rounding is needed.
+   */
+  readonly quantityUnit?: bigint;
+  /** Events kept per account for replay by account sequence (default 10000). */
+  readonly replayLimit?: number;
+  /** Ended orders remembered so late cancels get NOT_LIVE rather than NOT_FOUND (default 100000). */
+  readonly endedOrderLimit?: number;
+  /** The first order id handed out (default 1). */
+  readonly firstOrderId?: bigint;
+}
+
+export interface ResolvedConfig {
+  readonly isTick: (price: number) => boolean;
+  readonly clock: Clock;
+  readonly quantityUnit: bigint;
+  readonly replayLimit: number;
+  readonly endedOrderLimit: number;
+  readonly firstOrderId: bigint;
+}
+
+function positiveInteger(what: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) throw new EngineConfigError(`${what} ${value} is not a positive integer (minimum 1)`);
+  return value;
+}
+
+export function resolveConfig(config: EngineConfig): ResolvedConfig {
+  const quantityUnit = config.quantityUnit ?? SCALE;
+  if (quantityUnit <= 0n || quantityUnit % SCALE !== 0n) {
+    throw new EngineConfigError(`quantityUnit ${quantityUnit} is not a positive multiple of ${SCALE} (needed for exact stakes)`);
+  }
+  const firstOrderId = config.firstOrderId ?? 1n;
+  if (firstOrderId < 1n) throw new EngineConfigError(`firstOrderId ${firstOrderId} is below 1`);
+  return {
+    isTick: config.isTick,
+    clock: config.clock,
+    quantityUnit,
+    replayLimit: positiveInteger("replayLimit", config.replayLimit ?? 10000),
+    endedOrderLimit: positiveInteger("endedOrderLimit", config.endedOrderLimit ?? 100000),
+    firstOrderId,
+  };
+}

@@ -1,0 +1,104 @@
+// Public market data per contract: traded volume, last/high/low execution,
+// and the depth last published, from which each contract-quotes event's
+// changed levels are worked out.
+import { Side } from "../../generated/seto.js";
+import type { ContractQuotesEvent, ExecutionRecord, QuoteLevel } from "./events.js";
+import type { Depth, OrderBook } from "./order-book.js";
+
+export interface ContractQuotesSnapshot {
+  readonly marketId: number;
+  readonly contractId: number;
+  /** Highest price first. */
+  readonly bids: readonly QuoteLevel[];
+  /** Lowest price first. */
+  readonly offers: readonly QuoteLevel[];
+  readonly lastExecution: ExecutionRecord | undefined;
+  readonly highPrice: number | undefined;
+  readonly lowPrice: number | undefined;
+  /** Total quantity executed in this contract. */
+  readonly executedVolume: bigint;
+}
+
+/** What seto market-quotes carries: every contract's depth, plus the market's executed volume. */
+export interface MarketQuotesSnapshot {
+  readonly marketId: number;
+  readonly executedVolume: bigint;
+  readonly contracts: readonly ContractQuotesSnapshot[];
+}
+
+interface Stats {
+  volume: bigint;
+  last: ExecutionRecord | undefined;
+  high: number | undefined;
+  low: number | undefined;
+  published: Depth;
+}
+
+/** Levels whose quantity differs between `before` and `after` (0 where a level vanished), best first. */
+export function changedLevels(side: Side, before: readonly QuoteLevel[], after: readonly QuoteLevel[]): QuoteLevel[] {
+  const old = new Map(before.map((l) => [l.price, l.quantity]));
+  const changed: QuoteLevel[] = after.filter((l) => old.get(l.price) !== l.quantity);
+  const now = new Set(after.map((l) => l.price));
+  for (const l of before) if (!now.has(l.price)) changed.push({ price: l.price, quantity: 0n });
+  return changed.sort((a, b) => (side === Side.SIDE_BUY ? b.price - a.price : a.price - b.price));
+}
+
+export class MarketData {
+  readonly #stats = new Map<number, Stats>();
+
+  #of(contractId: number): Stats {
+    let s = this.#stats.get(contractId);
+    if (s === undefined) {
+      s = { volume: 0n, last: undefined, high: undefined, low: undefined, published: { bids: [], offers: [] } };
+      this.#stats.set(contractId, s);
+    }
+    return s;
+  }
+
+  record(contractId: number, execution: ExecutionRecord): void {
+    const s = this.#of(contractId);
+    s.volume += execution.quantity;
+    s.last = execution;
+    s.high = s.high === undefined ? execution.price : Math.max(s.high, execution.price);
+    s.low = s.low === undefined ? execution.price : Math.min(s.low, execution.price);
+  }
+
+  /** The contract-quotes event for what changed since the last one, or undefined if nothing did. */
+  publish(marketId: number, book: OrderBook, executions: readonly ExecutionRecord[]): ContractQuotesEvent | undefined {
+    const s = this.#of(book.contractId);
+    const depth = book.depth();
+    const changedBids = changedLevels(Side.SIDE_BUY, s.published.bids, depth.bids);
+    const changedOffers = changedLevels(Side.SIDE_SELL, s.published.offers, depth.offers);
+    s.published = depth;
+    if (changedBids.length === 0 && changedOffers.length === 0 && executions.length === 0) return undefined;
+    return {
+      audience: "market",
+      kind: "contract-quotes",
+      marketId,
+      contractId: book.contractId,
+      bids: depth.bids,
+      offers: depth.offers,
+      changedBids,
+      changedOffers,
+      executions,
+      lastExecution: s.last,
+      highPrice: s.high,
+      lowPrice: s.low,
+    };
+  }
+
+  snapshot(marketId: number, book: OrderBook): ContractQuotesSnapshot {
+    const s = this.#of(book.contractId);
+    const depth = book.depth();
+    return {
+      marketId,
+      contractId: book.contractId,
+      bids: depth.bids,
+      offers: depth.offers,
+      lastExecution: s.last,
+      highPrice: s.high,
+      lowPrice: s.low,
+      executedVolume: s.volume,
+    };
+  }
+}
