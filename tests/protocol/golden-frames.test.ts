@@ -51,5 +51,5 @@ for (const file of files) {
   t.like(order, { side: seto.Side.SIDE_BUY, quantity: 400000n, price: 2500, marketId: 1, contractId: 2 });
   t.is(byName.get("order_cancel")?.orderCancel?.orderId, 12345n);
   t.is(byName.get("market_subscribe")?.marketSubscribe?.marketId, 1);
-  t.is(byName.get("order_create")?.etoPayload.type, undefined, "a seto message's eto_payload holds only seq");
+  t.is(byName.get("order_create")?.etoPayload?.type, undefined, "a seto message's eto_payload holds only seq");
 });
