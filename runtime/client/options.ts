@@ -1,0 +1,29 @@
+// What a StreamingAPIClient can be given besides the SessionSettings.
+import type { Clock } from "../clock.js";
+import type { Logger } from "../logging/index.js";
+import type { OutgoingStore } from "../session/outgoing-store.js";
+import type { OverflowPolicy } from "../streams/index.js";
+import type { Connection, TransportOptions } from "../transport/index.js";
+import type { ReconnectOptions } from "./reconnect-policy.js";
+
+export interface ClientOptions {
+  /** Timers and time; tests inject a FakeClock. Default: the system clock. */
+  clock?: Clock;
+  /** Where the client logs; console (level info) by default. A pino logger fits. */
+  logger?: Logger;
+  /** Log every payload in and out at debug level as readable text (secrets redacted). Costs a decode each. */
+  logPayloads?: boolean;
+  /** Where sent payloads are kept for the peer's replay requests; default in memory (`outgoingStoreSize`). */
+  store?: OutgoingStore;
+  /** Reconnect and resume the session after a dropped connection. Default off. Needs `autoRead`. */
+  reconnect?: boolean | ReconnectOptions;
+  /**
+   * Read from the socket by itself (default true). With false, nothing is read
+   * until the caller calls `read()`, as with the seed SDK's blocking loop.
+   */
+  autoRead?: boolean;
+  /** Queue size and overflow policy for each `payloads()` / `statuses()` / `errors()` iterator. */
+  streams?: { capacity?: number; overflow?: OverflowPolicy };
+  /** Opens connections; tests and custom transports replace it. Default: TCP/TLS `connect`. */
+  connect?: (options: TransportOptions) => Promise<Connection>;
+}

@@ -1,0 +1,58 @@
+// Building and encoding outgoing payloads. The session stamps the seq; callers
+// build everything else. Encoding follows the reference Python SDK byte for
+// byte: a seto message that is not an eto message still carries an
+// eto_payload holding only its seq, and eto payloads ride in a seto envelope
+// of type PAYLOAD_ETO.
+import * as eto from "../../generated/eto.js";
+import * as seto from "../../generated/seto.js";
+
+/** The eto part of a payload before the session numbers it. */
+export type UnsequencedEto = Omit<eto.Payload, "seq"> & { seq?: bigint | undefined };
+
+/** A seto payload before the session gives it a seq (any `etoPayload.seq` given is overwritten). */
+export type UnsequencedPayload = Omit<seto.Payload, "etoPayload"> & { etoPayload?: UnsequencedEto | undefined };
+
+/** Optional eto fields an admin payload may carry besides its type. */
+export type EtoFields = Partial<Omit<eto.Payload, "seq" | "type">>;
+
+/** Encodes a payload to its protobuf bytes (the frame body). */
+export function encodePayload(p: seto.Payload): Uint8Array {
+  return seto.Payload.encode(p).finish();
+}
+
+/** `p` numbered `seq`: its eto_payload gets the seq (and is created, holding only the seq, if absent). */
+export function withSeq(p: UnsequencedPayload, seq: bigint): seto.Payload {
+  return { ...p, etoPayload: { ...p.etoPayload, seq } };
+}
+
+/** An eto (session-layer) payload: a PAYLOAD_ETO envelope around an eto payload of `type`. */
+export function etoPayload(type: eto.PayloadType, fields?: EtoFields): UnsequencedPayload {
+  return { type: seto.PayloadType.PAYLOAD_ETO, etoPayload: { ...fields, type } };
+}
+
+export const pingPayload = (): UnsequencedPayload => etoPayload(eto.PayloadType.PAYLOAD_PING);
+export const pongPayload = (): UnsequencedPayload => etoPayload(eto.PayloadType.PAYLOAD_PONG);
+export const heartbeatPayload = (): UnsequencedPayload => etoPayload(eto.PayloadType.PAYLOAD_HEARTBEAT);
+
+/** Asks the peer to resend everything from `from` upward. */
+export const replayRequestPayload = (from: bigint): UnsequencedPayload =>
+  etoPayload(eto.PayloadType.PAYLOAD_REPLAY, { replay: { seq: from } });
+
+export const logoutPayload = (reason: eto.LogoutReason): UnsequencedPayload =>
+  etoPayload(eto.PayloadType.PAYLOAD_LOGOUT, { logout: { reason } });
+
+/** The server's answer to a login (for the server role and for scripted peers). */
+export const loginResponsePayload = (session: string, reset?: bigint): UnsequencedPayload =>
+  etoPayload(eto.PayloadType.PAYLOAD_LOGIN_RESPONSE, { loginResponse: { session, reset } });
+
+/** Stands in, during a replay, for the payload at `seq` that must not be resent. */
+export function gapfillPayload(seq: bigint): seto.Payload {
+  return withSeq(etoPayload(eto.PayloadType.PAYLOAD_GAPFILL, { isReplay: true }), seq);
+}
+
+/** The same payload flagged `is_replay`, for resending it in answer to a replay request. */
+export function markReplay(bytes: Uint8Array): Uint8Array {
+  const p = seto.Payload.decode(bytes);
+  p.etoPayload = { ...(p.etoPayload ?? { seq: 0n }), isReplay: true };
+  return encodePayload(p);
+}

@@ -1,0 +1,274 @@
+// The role-agnostic heart of a session: sequencing both ways, replays both
+// ways, heartbeats, liveness and ping answering. The client (session.ts) and
+// the simulated exchange each put their role — who logs in, who answers a
+// login — on top through the `onLive` hook.
+import * as eto from "../../generated/eto.js";
+import type { Clock } from "../clock.js";
+import { ParseError, ProtocolError } from "../errors.js";
+import { heartbeatPayload, pongPayload, replayRequestPayload, type UnsequencedPayload } from "../payload/encode.js";
+import { IncomingPayload } from "../payload/incoming.js";
+import { HeartbeatMonitor } from "./heartbeat.js";
+import { InboundFlow } from "./inbound-flow.js";
+import { InboundSequencer } from "./inbound-sequencer.js";
+import { silentLogger, type Logger } from "./logger.js";
+import { OutboundSequencer } from "./outbound-sequencer.js";
+import type { OutgoingStore } from "./outgoing-store.js";
+import { asSmarketsError, guardListener, type SessionListener, type SessionOutput } from "./ports.js";
+import { serveReplay } from "./replay-server.js";
+
+export interface SessionCoreOptions {
+  readonly clock: Clock;
+  readonly output: SessionOutput;
+  readonly listener: SessionListener;
+  readonly store: OutgoingStore;
+  readonly logger?: Logger;
+  /** The seq expected on the next incoming payload. */
+  readonly nextInSeq: bigint;
+  /** The seq our next outgoing payload gets. */
+  readonly nextOutSeq: bigint;
+  readonly heartbeatIntervalMs: number;
+  readonly deadAfterMs: number;
+  readonly replayTimeoutMs: number;
+  readonly maxHeldPayloads: number;
+  readonly maxRedeliveries: number;
+  /**
+   * Role-specific handling of a live payload — one not flagged is_replay and
+   * seen for the first time — when it arrives, before it is put in sequence.
+   * Session control (login, logout, pongs) acts on arrival; the listener
+   * still receives the payload in seq order. Payloads below the expected seq
+   * are not live, except a login or login response: those may start a new
+   * stream, and the role may restart the numbering (`restart`,
+   * `restartInbound`) before the payload is placed.
+   */
+  readonly onLive?: (p: IncomingPayload) => void;
+  /** Called after the `dead` status, when nothing arrived for `deadAfterMs`. */
+  readonly onDead?: () => void;
+}
+
+export class SessionCore {
+  readonly #output: SessionOutput;
+  readonly #listener: SessionListener;
+  readonly #logger: Logger;
+  readonly #store: OutgoingStore;
+  readonly #onLive: ((p: IncomingPayload) => void) | undefined;
+  readonly #in: InboundFlow;
+  readonly #out: OutboundSequencer;
+  readonly #heartbeat: HeartbeatMonitor;
+  #open = false;
+  /** Bumped by close: a receive in progress stops touching state it began with. */
+  #epoch = 0;
+  /** Payloads received from inside a handler wait here, so processing stays in order. */
+  readonly #inbox: Uint8Array[] = [];
+  #receiving = false;
+
+  constructor(o: SessionCoreOptions) {
+    this.#output = o.output;
+    this.#logger = o.logger ?? silentLogger;
+    this.#listener = guardListener(o.listener, this.#logger);
+    this.#store = o.store;
+    this.#onLive = o.onLive;
+    this.#out = new OutboundSequencer(o.store, o.nextOutSeq);
+    this.#in = new InboundFlow(new InboundSequencer(o.nextInSeq, o.maxHeldPayloads, o.maxRedeliveries), {
+      clock: o.clock,
+      logger: this.#logger,
+      replayTimeoutMs: o.replayTimeoutMs,
+      deliver: (p) => this.#listener.payload(p),
+      requestReplay: (from) => this.#sendAdmin(replayRequestPayload(from)),
+      status: (s) => this.#listener.status(s),
+      error: (e) => this.#listener.error(e),
+    });
+    this.#heartbeat = new HeartbeatMonitor(o.clock, o.heartbeatIntervalMs, o.deadAfterMs, {
+      sendHeartbeat: () => this.#sendAdmin(heartbeatPayload()),
+      dead: (silentForMs) => {
+        this.#logger.warn({ silentForMs }, "nothing received: connection declared dead");
+        this.#listener.status({ state: "dead", silentForMs });
+        o.onDead?.();
+      },
+    });
+  }
+
+  /** The seq expected on the next incoming payload. */
+  get nextInSeq(): bigint {
+    return this.#in.sequencer.expected;
+  }
+
+  /** The seq our next outgoing payload gets. */
+  get nextOutSeq(): bigint {
+    return this.#out.next;
+  }
+
+  get isOpen(): boolean {
+    return this.#open;
+  }
+
+  /** The transport is up: accept and write traffic. */
+  open(): void {
+    this.#open = true;
+  }
+
+  /**
+   * The transport is down: stop timers and forget held payloads and open gaps
+   * (after resuming, the peer's replay brings everything from `nextInSeq`).
+   */
+  close(): void {
+    this.#open = false;
+    this.#epoch += 1;
+    this.#inbox.length = 0;
+    this.#heartbeat.stop();
+    this.#in.restart(this.#in.sequencer.expected);
+  }
+
+  /** Starts heartbeats and dead-connection detection (once the session is logged in). */
+  startMonitoring(): void {
+    this.#heartbeat.start();
+  }
+
+  stopMonitoring(): void {
+    this.#heartbeat.stop();
+  }
+
+  /** Starts a new session at the given seqs, forgetting the sent payloads. */
+  restart(nextInSeq: bigint, nextOutSeq: bigint): void {
+    this.#in.restart(nextInSeq);
+    this.#out.reset(nextOutSeq);
+    this.#store.clear();
+  }
+
+  /** Continues our outgoing numbering at `next` (login-response `reset`). */
+  resetOutSeq(next: bigint): void {
+    this.#out.reset(next);
+  }
+
+  /** Expects the next incoming payload at `next`, dropping anything held (the peer started a new stream). */
+  restartInbound(next: bigint): void {
+    this.#in.restart(next);
+  }
+
+  /**
+   * Numbers, stores and writes a payload; returns its seq. Throws
+   * ArgumentError if it does not encode (nothing is sent then). While the
+   * transport is down the payload is only stored: the peer's replay request
+   * after a resume fetches it.
+   */
+  send(p: UnsequencedPayload, urgent: boolean): bigint {
+    const { seq, bytes } = this.#out.stamp(p);
+    this.#write(bytes, urgent);
+    return seq;
+  }
+
+  /** One complete incoming payload (a frame body). */
+  receive(bytes: Uint8Array): void {
+    if (!this.#open) {
+      this.#logger.warn({ bytes: bytes.length }, "payload received while the transport is down: ignored");
+      return;
+    }
+    if (this.#receiving) {
+      this.#inbox.push(bytes.slice());
+      return;
+    }
+    this.#receiving = true;
+    try {
+      this.#receiveOne(bytes);
+      for (let next = this.#inbox.shift(); next !== undefined; next = this.#inbox.shift()) this.#receiveOne(next);
+    } finally {
+      this.#receiving = false;
+    }
+  }
+
+  #receiveOne(bytes: Uint8Array): void {
+    let p: IncomingPayload;
+    try {
+      p = new IncomingPayload(bytes);
+    } catch (e) {
+      // Without a readable seq the payload cannot be placed; the next good
+      // one shows the gap and the replay brings this seq again.
+      this.#listener.error(e instanceof ParseError ? e : new ParseError(`unreadable payload: ${String(e)}`, bytes, { cause: e }));
+      return;
+    }
+    this.#heartbeat.inbound();
+    const sequencer = this.#in.sequencer;
+    const placement = sequencer.place(p);
+    if (placement === "duplicate" || placement === "held") return;
+    // A login or login response may start a new stream whose seqs are below
+    // ours, so the role sees it even then (it may restart the numbering).
+    if (!p.isReplay && (placement !== "behind" || startsStream(p))) {
+      const epoch = this.#epoch;
+      this.#live(p);
+      if (epoch !== this.#epoch || !this.#open) return;
+    }
+    // Placed again: the role's handling may have restarted the inbound stream.
+    switch (sequencer.place(p)) {
+      case "next":
+        this.#in.next(p);
+        break;
+      case "ahead":
+        this.#in.ahead(p);
+        break;
+      case "behind":
+        this.#listener.error(
+          new ProtocolError(`${p.name} seq ${p.seq} is below the expected ${sequencer.expected} and not flagged is_replay`),
+        );
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Session-layer duties of both roles, on arrival. */
+  #live(p: IncomingPayload): void {
+    switch (p.etoType) {
+      case eto.PayloadType.PAYLOAD_HEARTBEAT:
+        if (this.#heartbeat.peerHeartbeat()) this.#sendAdmin(heartbeatPayload());
+        break;
+      case eto.PayloadType.PAYLOAD_PING:
+        this.#sendAdmin(pongPayload());
+        break;
+      case eto.PayloadType.PAYLOAD_REPLAY:
+        this.#serveReplay(p);
+        break;
+      default:
+        break;
+    }
+    this.#onLive?.(p);
+  }
+
+  #serveReplay(p: IncomingPayload): void {
+    let from: bigint | undefined;
+    try {
+      from = p.payload.etoPayload?.replay?.seq;
+    } catch (e) {
+      this.#listener.error(asSmarketsError(e, "decoding a replay request"));
+      return;
+    }
+    if (from === undefined) {
+      this.#listener.error(new ProtocolError(`replay request seq ${p.seq} names no seq to replay from`));
+      return;
+    }
+    const next = this.#out.next;
+    const first = from < 1n ? 1n : from;
+    if (first < next) this.#listener.status({ state: "replaying", from: first, to: next - 1n });
+    try {
+      serveReplay(from, next, this.#store, (bytes) => this.#write(bytes, true), this.#logger);
+    } catch (e) {
+      this.#listener.error(asSmarketsError(e, "serving a replay"));
+    }
+  }
+
+  /** Sends a session-layer payload of our own making; a failure is reported, not thrown (timers call this). */
+  #sendAdmin(p: UnsequencedPayload): void {
+    try {
+      this.send(p, true);
+    } catch (e) {
+      this.#listener.error(asSmarketsError(e, "writing a session payload"));
+    }
+  }
+
+  #write(bytes: Uint8Array, urgent: boolean): void {
+    this.#heartbeat.outbound();
+    if (this.#open) this.#output.write(bytes, urgent);
+  }
+}
+
+function startsStream(p: IncomingPayload): boolean {
+  return p.etoType === eto.PayloadType.PAYLOAD_LOGIN || p.etoType === eto.PayloadType.PAYLOAD_LOGIN_RESPONSE;
+}

@@ -1,0 +1,30 @@
+// Errors of the session domain beyond those in runtime/errors.ts.
+import { SmarketsError, type ErrorOptions } from "../errors.js";
+
+/** An API call was made in a session state that does not allow it (e.g. `send` before login). */
+export class SessionStateError extends SmarketsError {
+  override readonly name = "SessionStateError";
+  constructor(
+    message: string,
+    /** The state the session was in. */
+    readonly state: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** An incoming payload whose handler kept failing was skipped; `cause` is the last HandlerError. */
+export class PayloadDropped extends SmarketsError {
+  override readonly name = "PayloadDropped";
+  constructor(
+    message: string,
+    readonly payloadName: string,
+    readonly seq: bigint,
+    /** How many deliveries failed before it was skipped. */
+    readonly attempts: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,160 @@
+// The incoming half of sequencing as a pure state machine: no clock, no I/O.
+// It decides what each payload means for the order of processing; the caller
+// (inbound-flow.ts) carries the decisions out.
+//
+// Rules:
+// - seq == expected: process it now; `expected` advances only when the caller
+//   says it was processed (its handler returned), so a crash or a throwing
+//   handler never acknowledges a payload it did not finish.
+// - seq > expected: a gap. The payload is held, and ONE replay request from
+//   `expected` is issued (not one per later payload) until the gap is filled.
+// - seq < expected: a replay of something processed (dropped silently), or,
+//   if not flagged is_replay, a protocol violation.
+// - The hold is bounded: when full, the newest (highest seq) payloads are
+//   dropped. Nothing is lost: a replay resends everything from the requested
+//   seq upward, so a dropped payload comes again.
+import type { IncomingPayload } from "../payload/incoming.js";
+
+export type Placement =
+  /** seq == expected: process it now. */
+  | "next"
+  /** seq > expected and not held yet: hold it. */
+  | "ahead"
+  /** seq > expected and already held: a duplicate, ignore it. */
+  | "held"
+  /** seq < expected and is_replay: already processed, ignore it. */
+  | "duplicate"
+  /** seq < expected without is_replay: the peer broke the protocol. */
+  | "behind";
+
+export interface HoldResult {
+  /** Seq dropped because the hold was full (the new payload or the highest held), if any. */
+  readonly dropped: bigint | undefined;
+  /** Ask the peer to replay from this seq; undefined when a request is already outstanding. */
+  readonly requestReplayFrom: bigint | undefined;
+}
+
+export type FailureVerdict =
+  /** Ask for a replay from `requestReplayFrom` (the failed seq) so it is delivered again. */
+  | { readonly action: "redeliver"; readonly requestReplayFrom: bigint; readonly failures: number }
+  /** Give up on it: the caller skips it with `processed()`. */
+  | { readonly action: "drop"; readonly failures: number };
+
+export class InboundSequencer {
+  #expected: bigint;
+  /** Highest seq known to exist; `expected - 1` when nothing is missing. */
+  #highestSeen: bigint;
+  #awaitingReplay = false;
+  readonly #held = new Map<bigint, IncomingPayload>();
+  #failedSeq = 0n;
+  #failures = 0;
+
+  constructor(
+    expected: bigint,
+    /** Most payloads held while a gap is open (0: hold none, rely on the replay). */
+    readonly maxHeld: number,
+    /** Failed deliveries of one seq, the first included, before it is dropped. */
+    readonly maxFailures: number,
+  ) {
+    this.#expected = expected;
+    this.#highestSeen = expected - 1n;
+  }
+
+  /** The seq of the next payload to process. */
+  get expected(): bigint {
+    return this.#expected;
+  }
+
+  /** The highest seq known to exist (from a held, dropped or failed payload). */
+  get highestSeen(): bigint {
+    return this.#highestSeen > this.#expected - 1n ? this.#highestSeen : this.#expected - 1n;
+  }
+
+  /** True while a replay was requested and payloads are still missing. */
+  get awaitingReplay(): boolean {
+    return this.#awaitingReplay;
+  }
+
+  get heldCount(): number {
+    return this.#held.size;
+  }
+
+  place(p: IncomingPayload): Placement {
+    if (p.seq === this.#expected) return "next";
+    if (p.seq > this.#expected) return this.#held.has(p.seq) ? "held" : "ahead";
+    return p.isReplay ? "duplicate" : "behind";
+  }
+
+  /** Holds a payload placed "ahead". It is detached from the receive buffer first. */
+  hold(p: IncomingPayload): HoldResult {
+    if (p.seq > this.#highestSeen) this.#highestSeen = p.seq;
+    let dropped: bigint | undefined;
+    if (this.#held.size < this.maxHeld) {
+      this.#held.set(p.seq, p.detach());
+    } else {
+      const highest = this.#highestHeld();
+      if (highest === undefined || p.seq > highest) {
+        dropped = p.seq;
+      } else {
+        this.#held.delete(highest);
+        this.#held.set(p.seq, p.detach());
+        dropped = highest;
+      }
+    }
+    return { dropped, requestReplayFrom: this.#openGap() };
+  }
+
+  /**
+   * The payload at `expected` was processed (its handler returned, it was a
+   * gapfill, or it is being skipped): advance. Returns the held payload that
+   * is now next, if any, removed from the hold.
+   */
+  processed(): IncomingPayload | undefined {
+    this.#expected += 1n;
+    this.#failures = 0;
+    if (this.#awaitingReplay && this.#expected > this.#highestSeen) this.#awaitingReplay = false;
+    const next = this.#held.get(this.#expected);
+    if (next !== undefined) this.#held.delete(this.#expected);
+    return next;
+  }
+
+  /** The handler for the payload at `expected` threw. Decides between redelivery and dropping it. */
+  failed(): FailureVerdict {
+    if (this.#failedSeq !== this.#expected) {
+      this.#failedSeq = this.#expected;
+      this.#failures = 0;
+    }
+    this.#failures += 1;
+    if (this.#failures >= this.maxFailures) return { action: "drop", failures: this.#failures };
+    // It exists and is not processed: the stream has a gap at `expected` until it comes again.
+    if (this.#expected > this.#highestSeen) this.#highestSeen = this.#expected;
+    this.#awaitingReplay = true;
+    return { action: "redeliver", requestReplayFrom: this.#expected, failures: this.#failures };
+  }
+
+  /** The replay made no progress in time: the seq to ask for again, or undefined if nothing is missing. */
+  retryReplay(): bigint | undefined {
+    return this.#awaitingReplay ? this.#expected : undefined;
+  }
+
+  /** Starts over at `expected` (a new connection): forgets held payloads and open gaps. */
+  restart(expected: bigint): void {
+    this.#expected = expected;
+    this.#highestSeen = expected - 1n;
+    this.#awaitingReplay = false;
+    this.#held.clear();
+    this.#failures = 0;
+  }
+
+  #openGap(): bigint | undefined {
+    if (this.#awaitingReplay) return undefined;
+    this.#awaitingReplay = true;
+    return this.#expected;
+  }
+
+  #highestHeld(): bigint | undefined {
+    let highest: bigint | undefined;
+    for (const seq of this.#held.keys()) if (highest === undefined || seq > highest) highest = seq;
+    return highest;
+  }
+}

@@ -1,0 +1,111 @@
+import test from "ava";
+import { FakeClock } from "../../runtime/fake-clock.js";
+import { Session } from "../../runtime/session/session.js";
+import { MiniExchange } from "./helpers/exchange.js";
+import { marketQuotes, Recorder } from "./helpers/fixtures.js";
+
+/** A client Session and a MiniExchange joined by a link whose in-flight bytes are lost when it drops. */
+function link() {
+  const clock = new FakeClock();
+  const exchange = new MiniExchange(clock);
+  const rec = new Recorder();
+  let up = false;
+  const c2s: Uint8Array[] = [];
+  const s2c: Uint8Array[] = [];
+  exchange.wire.write = (b) => void (up && s2c.push(b));
+  const client = new Session({ settings: { username: "u", password: "p" }, output: { write: (b) => void (up && c2s.push(b)) }, listener: rec, clock });
+  return {
+    clock,
+    exchange,
+    client,
+    rec,
+    c2s,
+    s2c,
+    connect() {
+      up = true;
+      exchange.core.open();
+      client.connected();
+      return client.login();
+    },
+    drop() {
+      up = false;
+      c2s.length = 0;
+      s2c.length = 0;
+      exchange.core.close();
+      client.disconnected(new Error("link dropped"));
+    },
+    pump() {
+      while (c2s.length > 0 || s2c.length > 0) {
+        for (const b of c2s.splice(0)) exchange.core.receive(b);
+        for (const b of s2c.splice(0)) client.receive(b);
+      }
+    },
+  };
+}
+
+const ids = (rec: Recorder) => rec.payloads.flatMap((p) => (p.payload.marketSubscribe ? [p.payload.marketSubscribe.marketId] : []));
+
+test("after a drop, login resumes the same session and seqs, and replays both ways fill what was lost", async (t) => {
+  const l = link();
+  const first = l.connect();
+  l.pump();
+  const info = await first;
+  t.false(info.resumed);
+
+  l.client.send(marketQuotes(1));
+  l.client.send(marketQuotes(2));
+  l.exchange.core.send(marketQuotes(101), false);
+  l.exchange.core.send(marketQuotes(102), false);
+  // Only the first payload of each direction makes it; the link drops with the rest in flight.
+  l.exchange.core.receive(l.c2s.shift()!);
+  l.client.receive(l.s2c.shift()!);
+  const before = l.client.resumeState;
+  l.drop();
+  t.deepEqual(l.client.resumeState, before, "the resume state survives the drop");
+  l.exchange.core.send(marketQuotes(103), false); // sent while the client is away
+
+  const again = l.connect();
+  t.deepEqual(l.c2s.length, 1);
+  l.pump();
+  const resumed = await again;
+  t.true(resumed.resumed);
+  t.is(resumed.sessionId, info.sessionId);
+  t.deepEqual(ids(l.rec), [101, 102, 103]);
+  t.deepEqual(ids(l.exchange.rec), [1, 2]);
+  t.true(l.rec.payloads.find((p) => p.payload.marketSubscribe?.marketId === 102)!.isReplay);
+  t.deepEqual(l.rec.errors, []);
+  t.deepEqual(l.exchange.rec.errors, []);
+  t.is(l.client.resumeState.nextInSeq, l.exchange.core.nextOutSeq);
+  t.is(l.exchange.core.nextInSeq, l.client.resumeState.nextOutSeq);
+});
+
+test("an exchange that answers a resume with a new session: the client follows the new stream", async (t) => {
+  const l = link();
+  const first = l.connect();
+  l.pump();
+  await first;
+  l.exchange.core.send(marketQuotes(7), false);
+  l.pump();
+  l.drop();
+  l.exchange.sessionId = undefined; // the exchange forgot the session
+  const again = l.connect();
+  l.pump();
+  const info = await again;
+  t.false(info.resumed);
+  t.is(info.sessionId, "session-2");
+  l.exchange.core.send(marketQuotes(8), false);
+  l.pump();
+  t.deepEqual(ids(l.rec), [7, 8]);
+  t.is(l.client.resumeState.nextInSeq, 3n);
+  t.deepEqual(l.rec.errors, []);
+});
+
+test("logout against the exchange: confirmed", async (t) => {
+  const l = link();
+  const first = l.connect();
+  l.pump();
+  await first;
+  const done = l.client.logout();
+  l.pump();
+  t.is(await done, 3); // LOGOUT_CONFIRMATION
+});
