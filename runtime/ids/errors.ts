@@ -17,10 +17,4 @@ export class IdError extends SmarketsError {
   }
 }
 
-/** How a value appears in an error message: strings quoted, bigints with their `n`. */
-export function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (value === null || value === undefined || typeof value !== "object") return String(value);
-  return Object.prototype.toString.call(value);
-}
+export { show } from "../show-value.js";

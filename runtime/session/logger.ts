@@ -1,20 +1,3 @@
-// The logging shape the session accepts: pino's call shapes, `(obj, msg?)` and
-// `(msg)`. Structurally the same as runtime/logging's Logger, so the client's
-// logger (or a pino instance) passes straight through.
-
-export interface LogFn {
-  (obj: object, msg?: string): void;
-  (msg: string): void;
-}
-
-export interface Logger {
-  debug: LogFn;
-  info: LogFn;
-  warn: LogFn;
-  error: LogFn;
-}
-
-const nothing = (): void => {};
-
-/** The default: this layer reports through its listener, and logs only when given a logger. */
-export const silentLogger: Logger = { debug: nothing, info: nothing, warn: nothing, error: nothing };
+// The session logs through the package's one Logger shape (pino-compatible);
+// it stays silent unless given a logger, and reports through its listener.
+export { type LogFn, type Logger, silentLogger } from "../logging/logger.js";
