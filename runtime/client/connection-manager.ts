@@ -76,11 +76,16 @@ export class ConnectionManager implements SessionOutput {
     this.#cancelTimer();
     if (!this.#link) await this.#open(options);
     try {
-      const info = await this.#session.login(options);
+      const login = this.#session.login(options);
+      // Read by hand, nothing would read the response: read until it is in, as the seed's login did.
+      if (!this.#host.autoRead) await this.#readUntilSettled(login);
+      const info = await login;
       this.#everLoggedIn = true;
       return info;
     } catch (e) {
       this.#noteLoginFailure(e);
+      // A connection whose login failed is of no use; the next login() opens a new one.
+      this.#link?.destroy(e);
       throw e;
     }
   }
@@ -102,6 +107,19 @@ export class ConnectionManager implements SessionOutput {
     if (result === true) return true;
     this.#ended(link, result === false ? undefined : result);
     return false;
+  }
+
+  async #readUntilSettled(promise: Promise<unknown>): Promise<void> {
+    let settled = false;
+    const done = () => {
+      settled = true;
+    };
+    const settledNow = promise.then(done, done);
+    while (!settled && this.#link) {
+      // A timeout or abort can settle the promise while a read is waiting for
+      // bytes; the race stops waiting then (login failure closes the link).
+      await Promise.race([this.readChunk(), settledNow]);
+    }
   }
 
   /** Stops for good: no reconnect, the connection closed (gracefully if `graceful`). */

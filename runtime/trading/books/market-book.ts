@@ -1,0 +1,64 @@
+// The books of one subscribed market's contracts. A market-quotes snapshot
+// replaces them wholesale; contract-quotes update one contract each.
+import type * as seto from "../../../generated/seto.js";
+import { ContractBook, type ContractBookView } from "./contract-book.js";
+
+export interface MarketBookView {
+  readonly marketId: number;
+  /** By contract id, ascending. */
+  readonly contracts: readonly ContractBookView[];
+  /** The snapshot's executed volume plus executions since; undefined if the snapshot gave none. */
+  readonly executedVolume: bigint | undefined;
+  /** True until a snapshot arrives (first subscribe, or resubscribe after the session was lost): contents not current. */
+  readonly stale: boolean;
+}
+
+export class MarketBook {
+  #contracts = new Map<number, ContractBook>();
+  #executedVolume: bigint | undefined;
+  #stale = true;
+
+  constructor(
+    readonly marketId: number,
+    readonly depthLimit: number,
+  ) {}
+
+  get stale(): boolean {
+    return this.#stale;
+  }
+
+  /** Updates may have been missed: wait for a fresh snapshot. */
+  markStale(): void {
+    this.#stale = true;
+  }
+
+  snapshot(m: seto.MarketQuotes): void {
+    const contracts = new Map<number, ContractBook>();
+    for (const q of m.contractQuotes) {
+      const book = new ContractBook(this.marketId, q.contractId, this.depthLimit);
+      book.snapshot(q);
+      contracts.set(q.contractId, book);
+    }
+    this.#contracts = contracts;
+    this.#executedVolume = m.executedVolume;
+    this.#stale = false;
+  }
+
+  /** Applies an update to its contract (a contract the snapshot did not list starts empty). */
+  update(q: seto.ContractQuotes): ContractBook {
+    let book = this.#contracts.get(q.contractId);
+    if (book === undefined) this.#contracts.set(q.contractId, (book = new ContractBook(this.marketId, q.contractId, this.depthLimit)));
+    const traded = book.update(q);
+    if (this.#executedVolume !== undefined) this.#executedVolume += traded;
+    return book;
+  }
+
+  contract(contractId: number): ContractBook | undefined {
+    return this.#contracts.get(contractId);
+  }
+
+  view(): MarketBookView {
+    const contracts = [...this.#contracts.values()].sort((a, b) => a.contractId - b.contractId).map((c) => c.view());
+    return Object.freeze({ marketId: this.marketId, contracts: Object.freeze(contracts), executedVolume: this.#executedVolume, stale: this.#stale });
+  }
+}

@@ -1,0 +1,121 @@
+// Live books for the markets this client subscribes to, fed by market-quotes
+// snapshots and contract-quotes updates, with a stream of what changed.
+// A market's book exists from its subscription until its unsubscription
+// (release frees it); payloads for markets not tracked are ignored, so a
+// late update after unsubscribing cannot bring a book back.
+import type * as seto from "../../../generated/seto.js";
+import { ArgumentError } from "../../errors.js";
+import { Broadcaster, type BroadcasterOptions, type SubscribeOptions } from "../../streams/index.js";
+import type { TradingEvent } from "../port.js";
+import type { ContractBookView } from "./contract-book.js";
+import { MarketBook, type MarketBookView } from "./market-book.js";
+
+export type BookUpdate =
+  /** A snapshot replaced the market's books. */
+  | { readonly kind: "snapshot"; readonly marketId: number; readonly market: MarketBookView }
+  /** A contract's book changed (or traded). */
+  | {
+      readonly kind: "update";
+      readonly marketId: number;
+      readonly contractId: number;
+      readonly contract: ContractBookView;
+      readonly executions: readonly seto.Execution[];
+    }
+  /** The session was lost: the book is out of date until a fresh snapshot. */
+  | { readonly kind: "stale"; readonly marketId: number }
+  /** Unsubscribed: the book is gone. */
+  | { readonly kind: "released"; readonly marketId: number };
+
+export interface MarketBooksOptions {
+  /** Levels kept per side: as many as the exchange publishes (5 today). Infinity keeps all. */
+  depthLimit?: number;
+  /** Defaults for update subscriptions. */
+  updates?: BroadcasterOptions;
+}
+
+export const DEFAULT_DEPTH_LIMIT = 5;
+
+export class MarketBooks {
+  readonly depthLimit: number;
+  readonly #books = new Map<number, MarketBook>();
+  readonly #updates: Broadcaster<BookUpdate>;
+
+  constructor(options: MarketBooksOptions = {}) {
+    const depth = options.depthLimit ?? DEFAULT_DEPTH_LIMIT;
+    if (depth !== Infinity && (!Number.isSafeInteger(depth) || depth < 1)) {
+      throw new ArgumentError(`depthLimit must be a whole number ≥ 1 or Infinity, got ${String(depth)}`);
+    }
+    this.depthLimit = depth;
+    this.#updates = new Broadcaster(options.updates);
+  }
+
+  /** Markets with a book, ascending. */
+  tracked(): number[] {
+    return [...this.#books.keys()].sort((a, b) => a - b);
+  }
+
+  isTracked(marketId: number): boolean {
+    return this.#books.has(marketId);
+  }
+
+  /** A subscription was sent: its snapshot will be accepted. */
+  track(marketId: number): void {
+    if (!this.#books.has(marketId)) this.#books.set(marketId, new MarketBook(marketId, this.depthLimit));
+  }
+
+  /** Unsubscribed: the book and its memory go. */
+  release(marketId: number): void {
+    if (this.#books.delete(marketId)) this.#publish({ kind: "released", marketId });
+  }
+
+  /** Every book is out of date (the session was lost) until its next snapshot. */
+  markStale(): void {
+    for (const book of this.#books.values()) {
+      book.markStale();
+      this.#publish({ kind: "stale", marketId: book.marketId });
+    }
+  }
+
+  market(marketId: number): MarketBookView | undefined {
+    return this.#books.get(marketId)?.view();
+  }
+
+  contract(marketId: number, contractId: number): ContractBookView | undefined {
+    return this.#books.get(marketId)?.contract(contractId)?.view();
+  }
+
+  updates(options?: SubscribeOptions): AsyncIterable<BookUpdate> {
+    return this.#updates.subscribe(options ?? {});
+  }
+
+  close(): void {
+    this.#updates.close();
+  }
+
+  /** Applies a payload; returns whether it changed a book. */
+  apply(event: TradingEvent): boolean {
+    if (event.name === "seto.market_quotes") {
+      const book = this.#books.get(event.message.marketId);
+      if (book === undefined) return false;
+      book.snapshot(event.message);
+      if (this.#updates.subscriberCount > 0) this.#publish({ kind: "snapshot", marketId: book.marketId, market: book.view() });
+      return true;
+    }
+    if (event.name === "seto.contract_quotes") {
+      const q = event.message;
+      const book = this.#books.get(q.marketId);
+      // Without a current snapshot, a delta has nothing sound to apply to.
+      if (book === undefined || book.stale) return false;
+      const contract = book.update(q);
+      if (this.#updates.subscriberCount > 0) {
+        this.#publish({ kind: "update", marketId: q.marketId, contractId: q.contractId, contract: contract.view(), executions: q.executions });
+      }
+      return true;
+    }
+    return false;
+  }
+
+  #publish(update: BookUpdate): void {
+    this.#updates.publish(update);
+  }
+}

@@ -1,0 +1,66 @@
+// Where the tracker finds its records: by order id, by the reference that
+// created them, and — for orders this client sent that the exchange has not
+// answered — by reference and by payload seq. Records leave the index when
+// forgotten (retention).
+import type { OrderRecord } from "./order-record.js";
+
+export class OrderIndex {
+  /** Every record, oldest first. */
+  readonly records = new Set<OrderRecord>();
+  readonly #byId = new Map<bigint, OrderRecord>();
+  /** The latest record created with each reference. */
+  readonly #byReference = new Map<bigint, OrderRecord>();
+  readonly #awaiting = new Map<bigint, OrderRecord>();
+  readonly #awaitingBySeq = new Map<bigint, OrderRecord>();
+
+  byId(orderId: bigint): OrderRecord | undefined {
+    return this.#byId.get(orderId);
+  }
+
+  byReference(reference: bigint): OrderRecord | undefined {
+    return this.#byReference.get(reference);
+  }
+
+  /**
+   * The awaiting order a reply to an order-create is about: by reference, or
+   * by seq only when the reply has no reference (a seq alone may be an
+   * earlier session's).
+   */
+  awaited(m: { reference?: bigint | undefined; seq?: bigint | undefined }): OrderRecord | undefined {
+    if (m.reference !== undefined) return this.#awaiting.get(m.reference);
+    return m.seq === undefined ? undefined : this.#awaitingBySeq.get(m.seq);
+  }
+
+  /** Adds a record (filed by its id and reference where it has them). */
+  add(r: OrderRecord): OrderRecord {
+    this.records.add(r);
+    if (r.reference !== undefined) this.#byReference.set(r.reference, r);
+    if (r.orderId !== undefined) this.#byId.set(r.orderId, r);
+    return r;
+  }
+
+  /** A record this client sent: also awaited by reference and seq. */
+  await(r: OrderRecord): void {
+    this.add(r);
+    if (r.reference !== undefined) this.#awaiting.set(r.reference, r);
+    if (r.seq !== undefined) this.#awaitingBySeq.set(r.seq, r);
+  }
+
+  /** The record has an id now, or has ended: it is answered. */
+  answered(r: OrderRecord): void {
+    if (r.orderId !== undefined) this.#byId.set(r.orderId, r);
+    this.#unawait(r);
+  }
+
+  forget(r: OrderRecord): void {
+    this.records.delete(r);
+    if (r.orderId !== undefined && this.#byId.get(r.orderId) === r) this.#byId.delete(r.orderId);
+    if (r.reference !== undefined && this.#byReference.get(r.reference) === r) this.#byReference.delete(r.reference);
+    this.#unawait(r);
+  }
+
+  #unawait(r: OrderRecord): void {
+    if (r.reference !== undefined && this.#awaiting.get(r.reference) === r) this.#awaiting.delete(r.reference);
+    if (r.seq !== undefined && this.#awaitingBySeq.get(r.seq) === r) this.#awaitingBySeq.delete(r.seq);
+  }
+}

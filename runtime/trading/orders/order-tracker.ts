@@ -1,0 +1,246 @@
+// Our own orders, kept from every seto message that concerns them: queryable
+// by id, by reference, resting or all, and observable as a stream of changes.
+//
+// Replays: every account event has an account sequence; a message whose
+// sequence is not above the last one applied has been applied already (the
+// exchange resends from the sequence a resuming login names) and is skipped.
+//
+// Memory: ended orders are kept for lookups, the most recent `retainEnded` of
+// them; older ones are forgotten (a later message about one is then treated
+// as news about an order first heard of, with `complete: false`).
+import type { PayloadName } from "../../../generated/payload-map.js";
+import * as seto from "../../../generated/seto.js";
+import { ArgumentError } from "../../errors.js";
+import type { IntegerLike } from "../../integers.js";
+import { Broadcaster, type BroadcasterOptions, type SubscribeOptions } from "../../streams/index.js";
+import type { TradingEvent } from "../port.js";
+import { AccountSequence, accountSequenceOf } from "./account-sequence.js";
+import { OrderIndex } from "./order-index.js";
+import type { OrderRecord } from "./order-record.js";
+import { isResting } from "./order-status.js";
+import type { OrderView } from "./order-view.js";
+import { acceptedElsewhere, adoptedFromExecution, adoptedRecord, replacementRecord, sentRecord, type MidLife } from "./record-origins.js";
+import * as t from "./transitions.js";
+
+export type ApplyResult =
+  /** It changed at least one order. */
+  | "applied"
+  /** Its account sequence was applied before: skipped. */
+  | "duplicate"
+  /** New, but it changed no order (not about orders, or nothing to change). */
+  | "ignored";
+
+export interface OrderChange {
+  readonly order: OrderView;
+  /** The order before; undefined for an order first seen. */
+  readonly previous: OrderView | undefined;
+  /** The payload that changed it ("seto.order_create" for a request this client sent). */
+  readonly cause: PayloadName;
+  readonly isReplay: boolean;
+}
+
+/** An order-create this client sent, awaiting its answer. */
+export interface SentOrder {
+  readonly reference: bigint;
+  readonly seq: bigint;
+  readonly message: seto.OrderCreate;
+}
+
+export interface OrderTrackerOptions {
+  /** The last account sequence a previous run applied (older messages are then skipped). */
+  lastAccountSequence?: IntegerLike;
+  /** Ended orders kept for lookups; default 10,000. */
+  retainEnded?: number;
+  /** Defaults for change subscriptions (capacity 1024, overflow "error" unless given). */
+  changes?: BroadcasterOptions;
+}
+
+/** Payloads carrying an account sequence (every account event). */
+const sequenced: ReadonlySet<PayloadName> = new Set<PayloadName>([
+  "seto.order_accepted",
+  "seto.order_rejected",
+  "seto.order_executed",
+  "seto.order_cancelled",
+  "seto.order_cancel_rejected",
+  "seto.order_quantity_reduced",
+  "seto.order_quantity_reduce_rejected",
+  "seto.order_reduced",
+  "seto.order_execute_voided",
+  "seto.order_execute_confirmed",
+  "seto.order_voided",
+  "seto.order_pending_replace",
+  "seto.order_cancel_replace_accepted",
+  "seto.order_cancel_replace_rejected",
+  "seto.order_cancel_all_accepted",
+  "seto.order_cancel_all_rejected",
+]);
+
+type Transition = (r: OrderRecord) => boolean;
+
+/** The payload being applied, and its account sequence. */
+interface Cause {
+  readonly event: TradingEvent;
+  readonly accountSequence: bigint | undefined;
+}
+
+export class OrderTracker {
+  readonly #sequence: AccountSequence;
+  readonly #retainEnded: number;
+  readonly #index = new OrderIndex();
+  /** Ended orders, in the order they ended, for retention. */
+  readonly #ended = new Set<OrderRecord>();
+  readonly #changes: Broadcaster<OrderChange>;
+
+  constructor(options: OrderTrackerOptions = {}) {
+    this.#sequence = new AccountSequence(options.lastAccountSequence);
+    const retain = options.retainEnded ?? 10_000;
+    if (!Number.isSafeInteger(retain) || retain < 0) throw new ArgumentError(`retainEnded must be a whole number ≥ 0, got ${String(retain)}`);
+    this.#retainEnded = retain;
+    this.#changes = new Broadcaster(options.changes);
+  }
+
+  /** The last account sequence applied: log in with it after a reconnect so the exchange resends what followed. */
+  get lastAccountSequence(): bigint | undefined {
+    return this.#sequence.last;
+  }
+
+  get(orderId: bigint): OrderView | undefined {
+    return this.#index.byId(orderId)?.view();
+  }
+
+  /** The latest order created with `reference` (by order-create or cancel-replace). */
+  byReference(reference: bigint): OrderView | undefined {
+    return this.#index.byReference(reference)?.view();
+  }
+
+  /** Orders on the book (live or partially executed), oldest first. */
+  live(): OrderView[] {
+    return [...this.#index.records].filter((r) => isResting(r.status)).map((r) => r.view());
+  }
+
+  /** Every order kept, oldest first. */
+  all(): OrderView[] {
+    return [...this.#index.records].map((r) => r.view());
+  }
+
+  /** Every change from now on. */
+  changes(options?: SubscribeOptions): AsyncIterable<OrderChange> {
+    return this.#changes.subscribe(options ?? {});
+  }
+
+  /** Ends every change stream. */
+  close(): void {
+    this.#changes.close();
+  }
+
+  /** An order-create this client has just sent: pending until answered. */
+  sent(order: SentOrder): void {
+    const r = sentRecord(order.reference, order.seq, order.message);
+    this.#index.await(r);
+    this.#announce(r, undefined, "seto.order_create", false);
+  }
+
+  /** Applies one incoming payload. */
+  apply(event: TradingEvent): ApplyResult {
+    let accountSequence: bigint | undefined;
+    if (sequenced.has(event.name)) {
+      accountSequence = accountSequenceOf(event.message as { accountSequence64?: bigint; accountSequence?: number });
+      if (!this.#sequence.admit(accountSequence)) return "duplicate";
+    }
+    return this.#dispatch({ event, accountSequence }) ? "applied" : "ignored";
+  }
+
+  #dispatch(c: Cause): boolean {
+    const e = c.event;
+    const index = this.#index;
+    switch (e.name) {
+      case "seto.order_accepted": {
+        const m = e.message;
+        const r = index.awaited(m) ?? index.byId(m.orderId) ?? index.add(acceptedElsewhere(m.reference));
+        return this.#update(c, r, (x) => t.accepted(x, m));
+      }
+      case "seto.order_rejected": {
+        const m = e.message;
+        return this.#updateIf(c, index.awaited(m), (x) => t.refused(x, "rejected", seto.orderRejectedReasonToJSON(m.reason)));
+      }
+      case "seto.order_invalid": {
+        const m = e.message;
+        const reason = m.reasons.map((x) => seto.orderInvalidReasonToJSON(x)).join(", ");
+        return this.#updateIf(c, index.awaited(m), (x) => t.refused(x, "invalid", reason));
+      }
+      case "seto.order_executed": {
+        const m = e.message;
+        return this.#update(c, index.byId(m.orderId) ?? index.add(adoptedFromExecution(m)), (x) => t.executed(x, m));
+      }
+      case "seto.order_cancelled":
+        return this.#onOrder(c, e.message, (x) => t.cancelled(x, e.message));
+      case "seto.order_quantity_reduced":
+        return this.#onOrder(c, e.message, (x) => t.quantityReduced(x, e.message));
+      case "seto.order_reduced":
+        return this.#onOrder(c, e.message, (x) => t.reduced(x, e.message));
+      case "seto.order_voided":
+        return this.#onOrder(c, e.message, (x) => t.voided(x, e.message));
+      case "seto.order_execute_voided":
+        return this.#onOrder(c, e.message, (x) => t.executionVoided(x, e.message));
+      case "seto.order_pending_replace": {
+        const m = e.message;
+        // A repeat (no account sequence to tell) changes nothing.
+        return !index.byId(m.orderId) && this.#update(c, index.add(replacementRecord(m)), () => true);
+      }
+      case "seto.order_cancel_replace_accepted": {
+        const m = e.message;
+        const original = this.#updateIf(c, index.byId(m.origOrderId), (x) => t.replaced(x, m.orderId));
+        const replacement = this.#update(c, index.byId(m.orderId) ?? index.add(replacementRecord(m)), (x) => t.accepted(x, m));
+        return original || replacement;
+      }
+      case "seto.order_cancel_replace_rejected": {
+        const m = e.message;
+        return this.#updateIf(c, index.byId(m.orderId), (x) => t.refused(x, "rejected", seto.orderCancelReplaceRejectedReasonToJSON(m.reason)));
+      }
+      case "seto.order_cancel_rejected": {
+        // Only a refused cancel-replace ends an order: its replacement never began.
+        const m = e.message;
+        const replacement = m.origOrderId !== undefined && m.orderId !== undefined ? index.byId(m.orderId) : undefined;
+        return this.#updateIf(c, replacement, (x) => t.refused(x, "rejected", seto.orderCancelRejectedReasonToJSON(m.reason)));
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** A message about an order under way (one first heard of now is adopted). */
+  #onOrder(c: Cause, m: MidLife, transition: Transition): boolean {
+    return this.#update(c, this.#index.byId(m.orderId) ?? this.#index.add(adoptedRecord(m)), transition);
+  }
+
+  #updateIf(c: Cause, r: OrderRecord | undefined, transition: Transition): boolean {
+    return r !== undefined && this.#update(c, r, transition);
+  }
+
+  /** Runs `transition`; if it changed the order, records the sequence, files it, announces it, and retires it if ended. */
+  #update(c: Cause, r: OrderRecord, transition: Transition): boolean {
+    const previous = r.announced ? r.view() : undefined;
+    if (!transition(r)) return false;
+    if (c.accountSequence !== undefined) r.accountSequence = c.accountSequence;
+    if (r.orderId !== undefined || r.ended) this.#index.answered(r);
+    this.#announce(r, previous, c.event.name, c.event.isReplay);
+    if (r.ended) this.#retire(r);
+    return true;
+  }
+
+  #announce(r: OrderRecord, previous: OrderView | undefined, cause: PayloadName, isReplay: boolean): void {
+    r.touched();
+    r.announced = true;
+    if (this.#changes.subscriberCount > 0) this.#changes.publish({ order: r.view(), previous, cause, isReplay });
+  }
+
+  /** Keeps the most recent `retainEnded` ended orders; forgets older ones. */
+  #retire(r: OrderRecord): void {
+    this.#ended.add(r);
+    while (this.#ended.size > this.#retainEnded) {
+      const oldest = this.#ended.values().next().value as OrderRecord;
+      this.#ended.delete(oldest);
+      this.#index.forget(oldest);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+// Correlation keys: the wire's own identifiers that tie a reply to the request
+// it answers. A request is filed under the keys it knows (its reference, the
+// order id it names, and once sent its payload seq); a reply is looked up under
+// the keys it carries. The request then decides whether the reply is its own.
+import type { TradingEvent } from "../port.js";
+
+export type CorrelationKey = string;
+
+export const key = {
+  /** The payload seq of the request, echoed by order-accepted/-rejected/-invalid. */
+  seq: (seq: bigint): CorrelationKey => `seq:${seq}`,
+  /** The client's reference, echoed by every reply to a request that set it. */
+  reference: (reference: bigint): CorrelationKey => `ref:${reference}`,
+  order: (orderId: bigint): CorrelationKey => `order:${orderId}`,
+  origOrder: (orderId: bigint): CorrelationKey => `orig:${orderId}`,
+  market: (marketId: number): CorrelationKey => `market:${marketId}`,
+  /** settings-accepted carries no key: requests are answered in the order sent. */
+  settings: "settings" as CorrelationKey,
+  /** For cancel-all replies without a reference (none are expected): oldest first. */
+  cancelAll: "cancel-all" as CorrelationKey,
+};
+
+interface KeyFields {
+  readonly seq?: bigint | undefined;
+  readonly reference?: bigint | undefined;
+  readonly orderId?: bigint | undefined;
+  readonly origOrderId?: bigint | undefined;
+}
+
+function fieldKeys(m: KeyFields): CorrelationKey[] {
+  const out: CorrelationKey[] = [];
+  if (m.reference !== undefined) out.push(key.reference(m.reference));
+  if (m.seq !== undefined) out.push(key.seq(m.seq));
+  if (m.orderId !== undefined) out.push(key.order(m.orderId));
+  if (m.origOrderId !== undefined) out.push(key.origOrder(m.origOrderId));
+  return out;
+}
+
+/** The keys under which to look for the request `event` may answer; empty for payloads that answer none. */
+export function eventKeys(event: TradingEvent): CorrelationKey[] {
+  switch (event.name) {
+    case "seto.order_accepted":
+    case "seto.order_rejected":
+    case "seto.order_invalid":
+    case "seto.order_cancelled":
+    case "seto.order_cancel_rejected":
+    case "seto.order_quantity_reduced":
+    case "seto.order_quantity_reduce_rejected":
+    case "seto.order_pending_replace":
+    case "seto.order_cancel_replace_accepted":
+    case "seto.order_cancel_replace_rejected":
+      return fieldKeys(event.message);
+    case "seto.order_cancel_all_accepted":
+    case "seto.order_cancel_all_rejected":
+      return [...fieldKeys(event.message), key.cancelAll];
+    case "seto.market_quotes":
+      return [key.market(event.message.marketId)];
+    case "seto.settings_accepted":
+      return [key.settings];
+    default:
+      return [];
+  }
+}

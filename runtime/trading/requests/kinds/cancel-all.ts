@@ -1,0 +1,29 @@
+// order-cancel-all: answered by order-cancel-all-accepted or -rejected,
+// echoing the reference. The order-cancelled for each order follow separately
+// (the order tracker records them).
+import type * as seto from "../../../../generated/seto.js";
+import { OrderCancelAllRejectedError } from "../../errors.js";
+import { key } from "../keys.js";
+import type { RequestSpec } from "../request-spec.js";
+
+export function cancelAllSpec(marketId: number | undefined, reference: bigint): RequestSpec<seto.OrderCancelAllAccepted> {
+  const where = marketId === undefined ? "all markets" : `market ${marketId}`;
+  // A reply without a reference (not expected) goes to the oldest cancel-all.
+  const mine = (m: { reference?: bigint | undefined }): boolean => m.reference === undefined || m.reference === reference;
+  return {
+    what: `cancelAll (${where}, reference ${reference})`,
+    message: { name: "seto.order_cancel_all", body: { reference, marketId } },
+    reference,
+    keys: [key.reference(reference), key.cancelAll],
+    answer(event) {
+      switch (event.name) {
+        case "seto.order_cancel_all_accepted":
+          return mine(event.message) ? { resolve: event.message } : undefined;
+        case "seto.order_cancel_all_rejected":
+          return mine(event.message) ? { reject: new OrderCancelAllRejectedError(event.message.reason, reference) } : undefined;
+        default:
+          return undefined;
+      }
+    },
+  };
+}

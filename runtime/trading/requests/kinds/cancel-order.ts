@@ -1,0 +1,32 @@
+// order-cancel: answered by order-cancelled or order-cancel-rejected, each
+// echoing the reference. An order-cancelled without a reference for the same
+// order (the exchange ended it for its own reasons, e.g. a halt) also settles
+// the cancel: the order is cancelled, which is what was asked; the reason
+// says why. The cancel-rejected (NOT_LIVE) that may follow is then ignored.
+import type * as seto from "../../../../generated/seto.js";
+import { OrderCancelRejectedError } from "../../errors.js";
+import { key } from "../keys.js";
+import { concerns, type RequestSpec } from "../request-spec.js";
+
+export function cancelOrderSpec(orderId: bigint, reference: bigint): RequestSpec<seto.OrderCancelled> {
+  return {
+    what: `cancelOrder (order ${orderId}, reference ${reference})`,
+    message: { name: "seto.order_cancel", body: { orderId, reference } },
+    reference,
+    keys: [key.reference(reference), key.order(orderId)],
+    answer(event) {
+      switch (event.name) {
+        case "seto.order_cancelled":
+          return concerns(event.message, reference, orderId) ? { resolve: event.message } : undefined;
+        case "seto.order_cancel_rejected": {
+          const m = event.message;
+          // A rejection naming an original order belongs to a cancel-replace.
+          if (m.origOrderId !== undefined || !concerns(m, reference, orderId)) return undefined;
+          return { reject: new OrderCancelRejectedError(m.reason, m.orderId ?? orderId, reference) };
+        }
+        default:
+          return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// order-create: answered by exactly one of order-accepted, order-rejected or
+// order-invalid, each echoing the payload seq and the reference.
+import type * as seto from "../../../../generated/seto.js";
+import { OrderInvalidError, OrderRejectedError } from "../../errors.js";
+import { accountSequenceOf } from "../../orders/account-sequence.js";
+import { key } from "../keys.js";
+import { echoes, type RequestSpec } from "../request-spec.js";
+
+/** What placeOrder resolves with. */
+export interface OrderAcceptance {
+  readonly orderId: bigint;
+  /** The order-create payload's seq. */
+  readonly seq: bigint;
+  readonly reference: bigint;
+  /** account_sequence_64 (or the 32-bit field) of the acceptance. */
+  readonly accountSequence: bigint | undefined;
+  readonly message: seto.OrderAccepted;
+}
+
+export function placeOrderSpec(body: seto.OrderCreate & { reference: bigint }, onSent: (seq: bigint) => void): RequestSpec<OrderAcceptance> {
+  const reference = body.reference;
+  return {
+    what: `placeOrder (market ${body.marketId}, contract ${body.contractId}, reference ${reference})`,
+    message: { name: "seto.order_create", body },
+    reference,
+    keys: [key.reference(reference)],
+    onSent,
+    answer(event, seq) {
+      switch (event.name) {
+        case "seto.order_accepted": {
+          const m = event.message;
+          if (!echoes(m, reference, seq)) return undefined;
+          return { resolve: { orderId: m.orderId, seq, reference, accountSequence: accountSequenceOf(m), message: m } };
+        }
+        case "seto.order_rejected": {
+          const m = event.message;
+          return echoes(m, reference, seq) ? { reject: new OrderRejectedError(m.reason, seq, reference) } : undefined;
+        }
+        case "seto.order_invalid": {
+          const m = event.message;
+          return echoes(m, reference, seq) ? { reject: new OrderInvalidError(m.reasons, seq, reference) } : undefined;
+        }
+        default:
+          return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// order-cancel-replace. The exchange answers with order-pending-replace (the
+// replacement's id; not final) and then one of order-cancel-replace-accepted,
+// order-cancel-replace-rejected, or order-cancel-rejected (the original is
+// unknown, or the replacement lacks funds: that enum has the reasons). A bad
+// price or quantity gets order-invalid, echoing the seq, as for order-create.
+import type * as seto from "../../../../generated/seto.js";
+import { OrderCancelRejectedError, OrderCancelReplaceRejectedError, OrderInvalidError } from "../../errors.js";
+import { key } from "../keys.js";
+import { echoes, type RequestSpec } from "../request-spec.js";
+
+export function replaceOrderSpec(body: seto.OrderCancelReplace & { reference: bigint }): RequestSpec<seto.OrderCancelReplaceAccepted> {
+  const { origOrderId, reference } = body;
+  // By reference when the reply has one, else by the original order's id.
+  const mine = (m: { reference?: bigint | undefined; origOrderId?: bigint | undefined }): boolean =>
+    m.reference !== undefined ? m.reference === reference : m.origOrderId === origOrderId;
+  return {
+    what: `replaceOrder (order ${origOrderId}, reference ${reference})`,
+    message: { name: "seto.order_cancel_replace", body },
+    reference,
+    keys: [key.reference(reference), key.origOrder(origOrderId)],
+    answer(event, seq) {
+      switch (event.name) {
+        case "seto.order_pending_replace":
+          return mine(event.message) ? { progress: true } : undefined;
+        case "seto.order_cancel_replace_accepted":
+          return mine(event.message) ? { resolve: event.message } : undefined;
+        case "seto.order_cancel_replace_rejected": {
+          const m = event.message;
+          return mine(m) ? { reject: new OrderCancelReplaceRejectedError(m.reason, origOrderId, m.orderId, reference) } : undefined;
+        }
+        case "seto.order_cancel_rejected": {
+          const m = event.message;
+          // Only a rejection naming an original order (or our reference) is a cancel-replace's.
+          if (m.reference === undefined ? m.origOrderId !== origOrderId : m.reference !== reference) return undefined;
+          return { reject: new OrderCancelRejectedError(m.reason, m.orderId, reference, origOrderId) };
+        }
+        case "seto.order_invalid": {
+          const m = event.message;
+          return echoes(m, reference, seq) ? { reject: new OrderInvalidError(m.reasons, seq, reference) } : undefined;
+        }
+        default:
+          return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// Sent requests awaiting replies, filed under their correlation keys. A reply
+// is offered to the requests filed under the keys it carries, oldest first;
+// the first that claims it settles (or progresses) — or, for shared requests
+// (subscribes to one market), every one that matches. Settled requests are
+// unfiled at once, so a duplicate or replayed reply finds no one.
+import type { TradingEvent } from "../port.js";
+import { eventKeys, key, type CorrelationKey } from "./keys.js";
+import type { PendingRequest } from "./pending-request.js";
+
+type AnyRequest = PendingRequest<unknown>;
+
+export class RequestRegistry {
+  readonly #byKey = new Map<CorrelationKey, Set<AnyRequest>>();
+  readonly #keysOf = new Map<AnyRequest, CorrelationKey[]>();
+  /** References of requests filed or about to be, so a reference is never shared by two awaiting requests. */
+  readonly #references = new Set<bigint>();
+
+  get size(): number {
+    return this.#keysOf.size;
+  }
+
+  /** Whether `reference` is held by a request that has not settled. */
+  holds(reference: bigint): boolean {
+    return this.#references.has(reference);
+  }
+
+  /** Holds `reference` for a request not yet sent (so a second request cannot take it meanwhile). */
+  reserve(reference: bigint): void {
+    this.#references.add(reference);
+  }
+
+  release(reference: bigint | undefined): void {
+    if (reference !== undefined) this.#references.delete(reference);
+  }
+
+  /** Files a sent request under its keys and its seq. */
+  file(request: AnyRequest, seq: bigint): void {
+    const keys = [...request.spec.keys, key.seq(seq)];
+    this.#keysOf.set(request, keys);
+    for (const k of keys) {
+      let set = this.#byKey.get(k);
+      if (set === undefined) this.#byKey.set(k, (set = new Set()));
+      set.add(request);
+    }
+  }
+
+  unfile(request: AnyRequest): void {
+    const keys = this.#keysOf.get(request);
+    this.release(request.spec.reference);
+    if (keys === undefined) return;
+    this.#keysOf.delete(request);
+    for (const k of keys) {
+      const set = this.#byKey.get(k);
+      set?.delete(request);
+      if (set?.size === 0) this.#byKey.delete(k);
+    }
+  }
+
+  /** Offers `event` to the requests it may answer; returns whether any claimed it. */
+  dispatch(event: TradingEvent): boolean {
+    const seen = new Set<AnyRequest>();
+    let claimed = false;
+    for (const k of eventKeys(event)) {
+      const set = this.#byKey.get(k);
+      if (set === undefined) continue;
+      // A copy: settling unfiles requests from the set being walked.
+      for (const request of [...set]) {
+        if (seen.has(request)) continue;
+        seen.add(request);
+        const seq = request.seq;
+        if (seq === undefined) continue;
+        const verdict = request.spec.answer(event, seq);
+        if (verdict === undefined) continue;
+        claimed = true;
+        if (!("progress" in verdict)) {
+          this.unfile(request);
+          if ("resolve" in verdict) request.resolve(verdict.resolve);
+          else request.reject(verdict.reject);
+        }
+        if (request.spec.shared !== true) return true;
+      }
+    }
+    return claimed;
+  }
+
+  /** Unfiles and returns every filed request (the session is gone). */
+  drain(): AnyRequest[] {
+    const all = [...this.#keysOf.keys()];
+    for (const request of all) this.unfile(request);
+    return all;
+  }
+}

@@ -1,0 +1,208 @@
+// The trading layer: awaitable requests, our orders, live books and the
+// client-side throttle, over a narrow port to the session. It holds no logic
+// of its own beyond routing: each part lives in its folder.
+//
+// Wiring (the client does this): every incoming payload goes to handle();
+// a dropped connection to connectionLost(); the outcome of reconnecting to
+// resumed(true | false). Log in again with `lastAccountSequence` so the
+// exchange resends the account events that followed it.
+import type * as seto from "../../generated/seto.js";
+import type { IntegerLike } from "../integers.js";
+import { MarketBooks } from "./books/market-books.js";
+import { resolveTradingOptions, type TradingOptions } from "./options.js";
+import { OrderTracker } from "./orders/order-tracker.js";
+import type { TradingEvent, TradingPort } from "./port.js";
+import { cancelAllSpec } from "./requests/kinds/cancel-all.js";
+import { cancelOrderSpec } from "./requests/kinds/cancel-order.js";
+import { placeOrderSpec, type OrderAcceptance } from "./requests/kinds/place-order.js";
+import { reduceOrderSpec } from "./requests/kinds/reduce-order.js";
+import { replaceOrderSpec } from "./requests/kinds/replace-order.js";
+import { settingsSpec } from "./requests/kinds/settings.js";
+import { subscribeSpec, unsubscribeSpec } from "./requests/kinds/subscribe.js";
+import { Requester } from "./requests/requester.js";
+import type { ReferenceSource } from "./references.js";
+import { signalsThrottled } from "./throttle/exceeded.js";
+import type { ThrottleLimits } from "./throttle/limits.js";
+import { Throttle } from "./throttle/throttle.js";
+import type { RequestOptions } from "./validation/call-options.js";
+import { checkBoolean, checkId32, checkOrderId, checkQuantity } from "./validation/fields.js";
+import { inputReference, orderCancelReplaceMessage, orderCreateMessage, type PlaceOrderInput, type ReplaceOrderInput } from "./validation/order-input.js";
+
+/** Options of requests that may carry a reference of the caller's choosing. */
+export interface ReferencedRequestOptions extends RequestOptions {
+  /** Echoed in the replies; generated when absent. */
+  reference?: IntegerLike;
+}
+
+export class Trading {
+  /** Our orders, from every message about them. */
+  readonly orders: OrderTracker;
+  /** Books of the markets subscribed to. */
+  readonly books: MarketBooks;
+  readonly #throttle: Throttle;
+  readonly #requests: Requester;
+  readonly #references: ReferenceSource;
+  readonly #resubscribe: boolean;
+
+  constructor(port: TradingPort, options?: TradingOptions) {
+    const o = resolveTradingOptions(options);
+    this.orders = new OrderTracker(o.orders);
+    this.books = new MarketBooks(o.books);
+    this.#throttle = new Throttle({ clock: o.clock, queueCapacity: o.queueCapacity, ...(o.throttleLimits ? { limits: o.throttleLimits } : {}) });
+    this.#requests = new Requester({ port, clock: o.clock, throttle: this.#throttle, defaultTimeoutMs: o.requestTimeoutMs });
+    this.#references = o.references;
+    this.#resubscribe = o.resubscribe;
+  }
+
+  /** The last account sequence applied: pass it to the login that resumes after a reconnect. */
+  get lastAccountSequence(): bigint | undefined {
+    return this.orders.lastAccountSequence;
+  }
+
+  /** The rate limits the throttle follows; undefined while none are known. */
+  get throttleLimits(): ThrottleLimits | undefined {
+    return this.#throttle.limits;
+  }
+
+  /** Requests waiting for the rate limit. */
+  get queued(): number {
+    return this.#requests.queued;
+  }
+
+  /** Requests sent and awaiting replies. */
+  get inFlight(): number {
+    return this.#requests.inFlight;
+  }
+
+  // ---- requests ----
+
+  /**
+   * Places a limit order. Resolves with its acceptance; rejects with
+   * OrderRejectedError or OrderInvalidError (the exchange's), or
+   * OrderValidationError (ours: nothing was sent).
+   */
+  placeOrder(order: PlaceOrderInput, options?: RequestOptions): Promise<OrderAcceptance> {
+    return attempt(() => {
+      const body = orderCreateMessage(order, this.#reference(order));
+      return this.#requests.submit(
+        placeOrderSpec(body, (seq) => this.orders.sent({ reference: body.reference, seq, message: body })),
+        options,
+      );
+    });
+  }
+
+  /** Cancels an order's unfilled rest. Resolves with order-cancelled; rejects with OrderCancelRejectedError. */
+  cancelOrder(orderId: IntegerLike, options?: ReferencedRequestOptions): Promise<seto.OrderCancelled> {
+    return attempt(() => this.#requests.submit(cancelOrderSpec(checkOrderId(orderId), this.#reference(options)), options));
+  }
+
+  /** Cancels every order (in one market when `marketId` is given). Resolves with the acceptance; the cancellations follow. */
+  cancelAll(filter: { marketId?: number } = {}, options?: ReferencedRequestOptions): Promise<seto.OrderCancelAllAccepted> {
+    return attempt(() => {
+      const marketId = filter.marketId === undefined ? undefined : checkId32(filter.marketId, "marketId");
+      return this.#requests.submit(cancelAllSpec(marketId, this.#reference(options)), options);
+    });
+  }
+
+  /** Lowers an order's size to `newQuantity` (executed part included). Rejects with OrderQuantityReduceRejectedError. */
+  reduceOrder(orderId: IntegerLike, newQuantity: IntegerLike, options?: ReferencedRequestOptions): Promise<seto.OrderQuantityReduced> {
+    return attempt(() =>
+      this.#requests.submit(reduceOrderSpec(checkOrderId(orderId), checkQuantity(newQuantity, "newQuantity"), this.#reference(options)), options),
+    );
+  }
+
+  /**
+   * Replaces an order's rest with a new order at another price and size.
+   * Resolves with order-cancel-replace-accepted; rejects with
+   * OrderCancelReplaceRejectedError, OrderCancelRejectedError (original
+   * unknown, or no funds for the replacement) or OrderInvalidError.
+   */
+  replaceOrder(origOrderId: IntegerLike, replacement: ReplaceOrderInput, options?: RequestOptions): Promise<seto.OrderCancelReplaceAccepted> {
+    return attempt(() => {
+      const body = orderCancelReplaceMessage(origOrderId, replacement, this.#reference(replacement));
+      return this.#requests.submit(replaceOrderSpec(body), options);
+    });
+  }
+
+  /** Subscribes to a market's quotes; resolves with the snapshot (books.market(marketId) holds it from then on). */
+  subscribe(marketId: number, options?: RequestOptions): Promise<seto.MarketQuotes> {
+    return attempt(() => {
+      const id = checkId32(marketId, "marketId");
+      return this.#requests.submit(subscribeSpec(id, () => this.books.track(id)), options);
+    });
+  }
+
+  /** Unsubscribes; resolves once sent (the exchange does not answer) and frees the market's book. */
+  unsubscribe(marketId: number, options?: RequestOptions): Promise<void> {
+    return attempt(() => {
+      const id = checkId32(marketId, "marketId");
+      return this.#requests.submit(unsubscribeSpec(id, () => this.books.release(id)), options);
+    });
+  }
+
+  /** Sets whether the exchange cancels all orders when this session fails; resolves with settings-accepted. */
+  updateSettings(settings: { cancelAllOnFailure: boolean }, options?: RequestOptions): Promise<seto.SettingsAccepted> {
+    return attempt(() => this.#requests.submit(settingsSpec(checkBoolean(settings?.cancelAllOnFailure, "cancelAllOnFailure")), options));
+  }
+
+  // ---- inputs from the session ----
+
+  /** Every incoming payload, in order. */
+  handle(event: TradingEvent): void {
+    // Applied before: an account-sequence replay after a resuming login.
+    if (this.orders.apply(event) === "duplicate") return;
+    this.#requests.handle(event);
+    this.books.apply(event);
+    if (event.name === "seto.throttle_limits_changed") this.#throttle.setLimits(event.message);
+    else if (signalsThrottled(event)) this.#throttle.exceeded();
+  }
+
+  /** The connection dropped: stop sending; requests in flight await the resume. */
+  connectionLost(): void {
+    this.#requests.connectionLost();
+  }
+
+  /**
+   * The session resumed (ok: replays will answer what was in flight), or could
+   * not be (in-flight requests reject with OutcomeUnknownError, queued ones
+   * with RequestNotSentError; books go stale and are subscribed to again).
+   */
+  resumed(ok: boolean): void {
+    this.#requests.resumed(ok);
+    if (ok) return;
+    this.books.markStale();
+    if (this.#resubscribe) {
+      for (const marketId of this.books.tracked()) {
+        // The book shows `stale` until the snapshot comes; a failure leaves it so, for the caller to see and retry.
+        this.subscribe(marketId).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Settles every request (as resumed(false) does), refuses new ones, and ends the change streams. */
+  close(): void {
+    this.#requests.close();
+    this.orders.close();
+    this.books.close();
+  }
+
+  /** The caller's reference, or a fresh one no awaiting request holds. */
+  #reference(input: { reference?: IntegerLike } | undefined): bigint {
+    // A non-object input gets its own error from the message builder.
+    const given = typeof input === "object" && input !== null ? inputReference(input) : undefined;
+    if (given !== undefined) return given;
+    for (;;) {
+      const r = this.#references();
+      if (!this.#requests.holds(r)) return r;
+    }
+  }
+}
+
+/** Runs a request builder, turning a validation throw into a rejected promise. */
+function attempt<T>(start: () => Promise<T>): Promise<T> {
+  try {
+    return start();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
