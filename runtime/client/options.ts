@@ -4,6 +4,7 @@ import type { Logger } from "../logging/index.js";
 import type { OutgoingStore } from "../session/outgoing-store.js";
 import type { OverflowPolicy } from "../streams/index.js";
 import type { Connection, TransportOptions } from "../transport/index.js";
+import type { TradingOptions } from "../trading/options.js";
 import type { ReconnectOptions } from "./reconnect-policy.js";
 
 export interface ClientOptions {
@@ -24,6 +25,8 @@ export interface ClientOptions {
   autoRead?: boolean;
   /** Queue size and overflow policy for each `payloads()` / `statuses()` / `errors()` iterator. */
   streams?: { capacity?: number; overflow?: OverflowPolicy };
+  /** Options of `client.trading` (request timeout, throttle queue, book depth, …); its clock is the client's. */
+  trading?: Omit<TradingOptions, "clock">;
   /** Opens connections; tests and custom transports replace it. Default: TCP/TLS `connect`. */
   connect?: (options: TransportOptions) => Promise<Connection>;
 }

@@ -21,6 +21,7 @@ import { Session, type ClientState, type ResumeState } from "../session/session.
 import { resolveSessionSettings, type ResolvedSessionSettings, type SessionSettings } from "../session/settings.js";
 import { Broadcaster, type OverflowPolicy } from "../streams/index.js";
 import { connect } from "../transport/index.js";
+import { Trading } from "../trading/trading.js";
 import { ConnectionManager } from "./connection-manager.js";
 import { incomingEvent, type IncomingEvent } from "./incoming-event.js";
 import type { ClientOptions } from "./options.js";
@@ -39,6 +40,11 @@ export type OrderInput = Omit<seto.OrderCreate, "quantity" | "reference"> & { qu
 
 export class StreamingAPIClient {
   readonly settings: ResolvedSessionSettings;
+  /**
+   * Awaitable orders and requests, the state of our orders, and live books,
+   * fed by this client's payloads (see runtime/trading).
+   */
+  readonly trading: Trading;
   readonly #logger: Logger;
   readonly #logPayloads: boolean;
   readonly #handlers = new HandlerRegistry();
@@ -48,6 +54,8 @@ export class StreamingAPIClient {
   readonly #statusStream: Broadcaster<ClientStatus>;
   readonly #errorStream: Broadcaster<SmarketsError>;
   #delivered = 0;
+  /** Set when the connection drops; the next login tells the trading layer whether the session survived. */
+  #lost = false;
 
   constructor(settings: SessionSettings, options: ClientOptions = {}) {
     this.settings = resolveSessionSettings(settings);
@@ -88,6 +96,7 @@ export class StreamingAPIClient {
       },
     });
     this.#connections.attach(this.#session);
+    this.trading = new Trading({ send: (name, body) => this.send(name, body), flush: () => this.flush() }, { clock, ...options.trading });
   }
 
   // ---- state ----
@@ -240,10 +249,28 @@ export class StreamingAPIClient {
     // A throwing handler propagates: the session then does not acknowledge the payload.
     const name = this.#handlers.dispatch(p);
     this.#delivered++;
-    if (name !== undefined && this.#payloadStream.subscriberCount > 0) this.#payloadStream.publish(incomingEvent(name, p));
+    if (name === undefined) return;
+    const event = incomingEvent(name, p);
+    this.trading.handle(event);
+    if (this.#payloadStream.subscriberCount > 0) this.#payloadStream.publish(event);
+  }
+
+  /** Tells the trading layer what became of the session, so requests in flight settle exactly once. */
+  #sessionFate(s: ClientStatus): void {
+    if (s.state === "disconnected") {
+      this.#lost = true;
+      this.trading.connectionLost();
+    } else if (s.state === "logged-in" && this.#lost) {
+      this.#lost = false;
+      this.trading.resumed(s.resumed);
+    } else if (s.state === "closed") {
+      // Finished for good (logout, close, fatal logout, given up): nothing in flight can be answered now.
+      this.trading.close();
+    }
   }
 
   #status(s: ClientStatus): void {
+    this.#sessionFate(s);
     this.#logger.debug({ status: s.state }, "status");
     this.#statusStream.publish(s);
   }
