@@ -10,7 +10,7 @@ import type { ReconnectOptions } from "./reconnect-policy.js";
 export interface ClientOptions {
   /** Timers and time; tests inject a FakeClock. Default: the system clock. */
   clock?: Clock;
-  /** Where the client logs; console (level info) by default. A pino logger fits. */
+  /** Where the client logs; by default the console, warnings and errors only. A pino logger fits. */
   logger?: Logger;
   /** Log every payload in and out at debug level as readable text (secrets redacted). Costs a decode each. */
   logPayloads?: boolean;

@@ -60,7 +60,7 @@ export class StreamingAPIClient {
   constructor(settings: SessionSettings, options: ClientOptions = {}) {
     this.settings = resolveSessionSettings(settings);
     const clock: Clock = options.clock ?? systemClock;
-    this.#logger = options.logger ?? consoleLogger();
+    this.#logger = options.logger ?? consoleLogger({ level: "warn" });
     this.#logPayloads = options.logPayloads ?? false;
     const autoRead = options.autoRead ?? true;
     const reconnect = resolveReconnect(options.reconnect);
