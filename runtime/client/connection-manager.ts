@@ -2,7 +2,7 @@
 // noticing when it ends, and (if configured) reconnecting with backoff and
 // resuming the same session, so the session's replay both ways fills whatever
 // the outage lost. Fatal logout reasons stop it.
-import type * as eto from "../../generated/eto.js";
+import * as eto from "../../generated/eto.js";
 import type { Clock, TimerHandle } from "../clock.js";
 import { LoginError, SocketDisconnected, SmarketsError } from "../errors.js";
 import type { Logger } from "../logging/index.js";
@@ -23,6 +23,8 @@ export interface ConnectionManagerHost {
   readonly connect: (options: TransportOptions) => Promise<Connection>;
   readonly reconnect: ResolvedReconnect | undefined;
   readonly autoRead: boolean;
+  /** The last account sequence the client has applied, for a new session to resend from. */
+  accountSequence(): bigint | undefined;
   status(s: ClientStatus): void;
   error(e: SmarketsError): void;
 }
@@ -209,6 +211,13 @@ export class ConnectionManager implements SessionOutput {
 
   async #reconnectNow(): Promise<void> {
     if (this.#finished) return;
+    if (this.#lastLogoutReason === eto.LogoutReason.LOGOUT_UNKNOWN_SESSION && this.#session.state === "disconnected") {
+      // The exchange no longer has the session: start a new one, and ask for
+      // the account's events since the last one we applied.
+      const from = this.#host.accountSequence();
+      this.#host.logger.warn({ from: from === undefined ? undefined : String(from) }, "the exchange no longer knows the session: starting a new one");
+      this.#session.forgetSession(from === undefined ? undefined : from + 1n);
+    }
     try {
       await this.#open();
       await this.#session.login();

@@ -77,6 +77,7 @@ export class StreamingAPIClient {
       connect: options.connect ?? connect,
       reconnect,
       autoRead,
+      accountSequence: () => this.trading.lastAccountSequence,
       status: (s) => this.#status(s),
       error: (e) => this.#error(e),
     });

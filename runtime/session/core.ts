@@ -189,8 +189,8 @@ export class SessionCore {
     const sequencer = this.#in.sequencer;
     const placement = sequencer.place(p);
     if (placement === "duplicate" || placement === "held") return;
-    // A login or login response may start a new stream whose seqs are below
-    // ours, so the role sees it even then (it may restart the numbering).
+    // Stream starts and ends are seen by the role even below our seq (it may
+    // restart the numbering): see startsStream.
     if (!p.isReplay && (placement !== "behind" || startsStream(p))) {
       const epoch = this.#epoch;
       this.#live(p);
@@ -205,6 +205,8 @@ export class SessionCore {
         this.#in.ahead(p);
         break;
       case "behind":
+        // Already acted on above; only its place in the stream is unknown.
+        if (startsStream(p)) break;
         this.#listener.error(
           new ProtocolError(`${p.name} seq ${p.seq} is below the expected ${sequencer.expected} and not flagged is_replay`),
         );
@@ -269,6 +271,15 @@ export class SessionCore {
   }
 }
 
+/**
+ * Payloads that start or end a stream: acted on even when their seq is below
+ * ours. A login or login response may start a new numbering; a logout may be
+ * the exchange refusing a resume, numbered from a stream we never saw.
+ */
 function startsStream(p: IncomingPayload): boolean {
-  return p.etoType === eto.PayloadType.PAYLOAD_LOGIN || p.etoType === eto.PayloadType.PAYLOAD_LOGIN_RESPONSE;
+  return (
+    p.etoType === eto.PayloadType.PAYLOAD_LOGIN ||
+    p.etoType === eto.PayloadType.PAYLOAD_LOGIN_RESPONSE ||
+    p.etoType === eto.PayloadType.PAYLOAD_LOGOUT
+  );
 }

@@ -228,12 +228,19 @@ export class Session {
     return call.promise;
   }
 
-  /** Forgets the session (id, seqs, sent payloads): the next login starts a new one. Only while disconnected. */
-  forgetSession(): void {
+  /**
+   * Forgets the session (id, seqs, sent payloads): the next login starts a new
+   * one. With `accountSequence`, that login asks the exchange to resend the
+   * account's events from there (seto login account_sequence), so a trader
+   * whose session could not be resumed still learns what happened to its
+   * orders. Only while disconnected.
+   */
+  forgetSession(accountSequence?: bigint): void {
     if (this.#state !== "disconnected") {
       throw new SessionStateError(`forgetSession() needs the session disconnected; it is ${this.#state}`, this.#state);
     }
     this.#sessionId = undefined;
+    this.#accountSequence = accountSequence;
     this.#core.restart(1n, 1n);
   }
 

@@ -179,7 +179,8 @@ test("a session left without logout ends after sessionExpiryMs; resuming it then
   t.truthy(exchange.sessions.get(sessionId));
   clock.advance(1);
   t.is(exchange.sessions.get(sessionId), undefined);
-  await t.throwsAsync(alice.resume(), { instanceOf: LoginError });
+  const refused = await t.throwsAsync(alice.resume(), { instanceOf: LoginError });
+  t.is(refused?.reason, eto.LogoutReason.LOGOUT_UNKNOWN_SESSION, "the client hears why the resume was refused");
 });
 
 test("resuming from a second connection while the first is still up takes the session over", async (t) => {
