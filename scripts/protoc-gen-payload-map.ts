@@ -14,8 +14,27 @@ import {
 } from "@bufbuild/protobuf/wkt";
 import { buildPayloadMap, type LayerInput } from "./payload-map/build.js";
 import { renderPayloadMap } from "./payload-map/render.js";
+import { renderMessageSchema, type SchemaLayer } from "./payload-map/render-schema.js";
 
 const OUTPUT = "payload-map.ts";
+const SCHEMA_OUTPUT = "message-schema.ts";
+const TYPE_ENUM = 14;
+const TYPE_MESSAGE = 11;
+
+function schemaLayer(file: FileDescriptorProto): SchemaLayer {
+  return {
+    layer: file.package.split(".").pop() ?? file.package,
+    package: file.package,
+    module: file.name.replace(/\.proto$/, ""),
+    enums: file.enumType.map((e) => e.name),
+    messages: file.messageType.map((m) => ({
+      fullName: `${file.package}.${m.name}`,
+      fields: m.field
+        .filter((f) => f.type === TYPE_ENUM || f.type === TYPE_MESSAGE)
+        .map((f) => ({ name: f.name, kind: f.type === TYPE_ENUM ? ("enum" as const) : ("message" as const), typeName: f.typeName })),
+    })),
+  };
+}
 
 function findLayer(file: FileDescriptorProto): LayerInput | undefined {
   const payload = file.messageType.find((m: DescriptorProto) => m.name === "Payload");
@@ -36,8 +55,8 @@ async function main(): Promise<void> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const request = fromBinary(CodeGeneratorRequestSchema, new Uint8Array(Buffer.concat(chunks)));
   const wanted = new Set(request.fileToGenerate);
-  const layers = request.protoFile
-    .filter((f) => wanted.has(f.name))
+  const files = request.protoFile.filter((f) => wanted.has(f.name));
+  const layers = files
     .map(findLayer)
     .filter((l): l is LayerInput => l !== undefined);
 
@@ -46,7 +65,10 @@ async function main(): Promise<void> {
   });
   try {
     const map = buildPayloadMap(layers);
-    response.file.push({ $typeName: "google.protobuf.compiler.CodeGeneratorResponse.File", name: OUTPUT, content: renderPayloadMap(map), insertionPoint: "" });
+    const file = (name: string, content: string) =>
+      response.file.push({ $typeName: "google.protobuf.compiler.CodeGeneratorResponse.File", name, content, insertionPoint: "" });
+    file(OUTPUT, renderPayloadMap(map));
+    file(SCHEMA_OUTPUT, renderMessageSchema(files.map(schemaLayer), map));
   } catch (err) {
     response.error = err instanceof Error ? err.message : String(err);
   }

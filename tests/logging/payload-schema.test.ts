@@ -1,6 +1,6 @@
-// The enum/message table used to log payloads must match the protocol: every
-// enum field is listed with its enum (else it would log as a bare number) and
-// nothing is listed that the protocol does not have (a typo would go unnoticed).
+// The generated message schema used to log payloads must match the protocol:
+// every enum field is listed with its enum (else it would log as a bare number)
+// and nothing is listed that the protocol does not have. Checked against proto/.
 import test from "ava";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
