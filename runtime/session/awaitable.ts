@@ -1,8 +1,9 @@
 // A promise an API call hands out, wired to the caller's AbortSignal and
 // timeout: it settles once, and settling removes the abort listener and the
 // timer so nothing outlives the call.
-import type { Clock, TimerHandle } from "../clock.js";
-import { AbortedError, ArgumentError, TimeoutError, type SmarketsError } from "../errors.js";
+import type { Clock } from "../clock.js";
+import type { SmarketsError } from "../errors.js";
+import { withDeadline } from "../streams/abortable.js";
 
 export interface CallOptions {
   /** Abandon the wait when this aborts (rejects with AbortedError). */
@@ -35,56 +36,38 @@ export function awaitable<T>(
 ): Awaitable<T> {
   let resolveFn!: (v: T) => void;
   let rejectFn!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
+  const inner = new Promise<T>((res, rej) => {
     resolveFn = res;
     rejectFn = rej;
   });
   let settled = false;
-  let timer: TimerHandle | undefined;
-  const signal = options?.signal;
-  const onAbort = (): void => {
-    abandon(new AbortedError(`${what} aborted`, { cause: signal?.reason }));
-  };
-  const cleanup = (): void => {
-    settled = true;
-    timer?.cancel();
-    signal?.removeEventListener("abort", onAbort);
-  };
-  const self: Awaitable<T> = {
+  // The deadline (timeout, abort, a bad timeout) gives up synchronously, so
+  // `settled` is already true when a caller checks it right after creation.
+  const promise = withDeadline(inner, {
+    what,
+    clock,
+    ...(options?.signal ? { signal: options.signal } : {}),
+    ...(options?.timeoutMs ?? extra.defaultTimeoutMs) !== undefined ? { timeoutMs: (options?.timeoutMs ?? extra.defaultTimeoutMs)! } : {},
+    ...(extra.timeoutError ? { timeoutError: extra.timeoutError } : {}),
+    onCancel: () => {
+      settled = true;
+      extra.onAbandon?.();
+    },
+  });
+  return {
     promise,
     get settled() {
       return settled;
     },
     resolve(value) {
       if (settled) return;
-      cleanup();
+      settled = true;
       resolveFn(value);
     },
     reject(error) {
       if (settled) return;
-      cleanup();
+      settled = true;
       rejectFn(error);
     },
   };
-  function abandon(error: SmarketsError): void {
-    if (settled) return;
-    self.reject(error);
-    extra.onAbandon?.();
-  }
-
-  const timeoutMs = options?.timeoutMs ?? extra.defaultTimeoutMs;
-  if (timeoutMs !== undefined && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
-    self.reject(new ArgumentError(`${what}: timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`));
-    return self;
-  }
-  if (signal?.aborted) {
-    self.reject(new AbortedError(`${what} aborted before it started`, { cause: signal.reason }));
-    return self;
-  }
-  signal?.addEventListener("abort", onAbort, { once: true });
-  if (timeoutMs !== undefined) {
-    const makeError = extra.timeoutError ?? ((ms: number) => new TimeoutError(`${what} timed out after ${ms} ms`, ms));
-    timer = clock.setTimer(timeoutMs, () => abandon(makeError(timeoutMs)));
-  }
-  return self;
 }

@@ -19,11 +19,14 @@ export interface DeadlineOptions {
   onCancel?: () => void;
   /** Default systemClock; tests pass a FakeClock. */
   clock?: Clock;
+  /** Builds the error for a timeout (e.g. LoginTimeout); default a TimeoutError naming `what` and the limit. */
+  timeoutError?: (timeoutMs: number) => Error;
 }
 
 /** `promise`'s outcome, unless the signal aborts or `timeoutMs` passes first. */
 export function withDeadline<T>(promise: PromiseLike<T>, options: DeadlineOptions): Promise<T> {
   const { what, signal, timeoutMs, onCancel, clock = systemClock } = options;
+  const timeoutError = options.timeoutError ?? ((ms: number) => new TimeoutError(`${what} did not complete within ${ms} ms`, ms));
   return new Promise<T>((resolve, reject) => {
     let done = false;
     let timer: TimerHandle | undefined;
@@ -66,9 +69,7 @@ export function withDeadline<T>(promise: PromiseLike<T>, options: DeadlineOption
     }
     signal?.addEventListener("abort", onAbort, { once: true });
     if (timeoutMs !== undefined && timeoutMs !== Infinity) {
-      timer = clock.setTimer(timeoutMs, () =>
-        giveUp(new TimeoutError(`${what} did not complete within ${timeoutMs} ms`, timeoutMs)),
-      );
+      timer = clock.setTimer(timeoutMs, () => giveUp(timeoutError(timeoutMs)));
     }
   });
 }

@@ -154,7 +154,7 @@ test("login timeoutMs option overrides the setting; abort rejects with AbortedEr
   const controller = new AbortController();
   const aborted = s2.session.login({ signal: controller.signal });
   controller.abort(new Error("user gave up"));
-  await t.throwsAsync(aborted, { instanceOf: AbortedError, message: /login aborted/ });
+  await t.throwsAsync(aborted, { instanceOf: AbortedError, message: /login was aborted/ });
 });
 
 test("an already-aborted signal rejects the login without sending it", async (t) => {
