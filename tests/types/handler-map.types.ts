@@ -6,6 +6,7 @@ import type * as eto from "../../generated/eto.js";
 import type * as seto from "../../generated/seto.js";
 import { HandlerRegistry } from "../../runtime/dispatch/handler-registry.js";
 import type { HandlerMap } from "../../runtime/dispatch/handler-types.js";
+import type { StreamingAPIClient } from "../../runtime/client/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assertType = <T extends true>(): T => true as T;
@@ -55,3 +56,15 @@ const ok: PayloadName = "seto.market_quotes";
 const notOk: PayloadName = "seto.market_quote";
 void ok;
 void notOk;
+
+// The client's handler API is typed the same way.
+declare const client: StreamingAPIClient;
+client.addHandler("seto.order_accepted", (accepted) => {
+  assertType<Equal<typeof accepted, seto.OrderAccepted>>();
+});
+// @ts-expect-error misspelt payload name on the client
+client.addHandler("seto.order_acepted", () => {});
+// send() pairs a name with its message type.
+client.send("seto.order_cancel", { orderId: 1n });
+// @ts-expect-error an OrderCancel needs an orderId, not a marketId
+client.send("seto.order_cancel", { marketId: 1 });
