@@ -26,6 +26,13 @@ export interface EngineConfig {
   readonly endedOrderLimit?: number;
   /** The first order id handed out (default 1). */
   readonly firstOrderId?: bigint;
+  /**
+   * Levels per side that market data shows (default: all). Smarkets shows 5;
+   * a level pushed out of view is published with quantity 0 and one that
+   * comes into view with its quantity, so a client keeping that many levels
+   * stays exact.
+   */
+  readonly publishedDepth?: number;
 }
 
 export interface ResolvedConfig {
@@ -35,6 +42,7 @@ export interface ResolvedConfig {
   readonly replayLimit: number;
   readonly endedOrderLimit: number;
   readonly firstOrderId: bigint;
+  readonly publishedDepth: number;
 }
 
 function positiveInteger(what: string, value: number): number {
@@ -56,5 +64,6 @@ export function resolveConfig(config: EngineConfig): ResolvedConfig {
     replayLimit: positiveInteger("replayLimit", config.replayLimit ?? 10000),
     endedOrderLimit: positiveInteger("endedOrderLimit", config.endedOrderLimit ?? 100000),
     firstOrderId,
+    publishedDepth: config.publishedDepth === undefined ? Number.POSITIVE_INFINITY : positiveInteger("publishedDepth", config.publishedDepth),
   };
 }

@@ -46,6 +46,16 @@ export function changedLevels(side: Side, before: readonly QuoteLevel[], after: 
 export class MarketData {
   readonly #stats = new Map<number, Stats>();
 
+  /** `depth`: levels per side shown (see EngineConfig.publishedDepth). */
+  constructor(readonly depth = Number.POSITIVE_INFINITY) {}
+
+  /** The book's visible depth: its best `depth` levels per side. */
+  #visible(book: OrderBook): Depth {
+    const all = book.depth();
+    if (this.depth === Number.POSITIVE_INFINITY) return all;
+    return { bids: all.bids.slice(0, this.depth), offers: all.offers.slice(0, this.depth) };
+  }
+
   #of(contractId: number): Stats {
     let s = this.#stats.get(contractId);
     if (s === undefined) {
@@ -66,7 +76,7 @@ export class MarketData {
   /** The contract-quotes event for what changed since the last one, or undefined if nothing did. */
   publish(marketId: number, book: OrderBook, executions: readonly ExecutionRecord[]): ContractQuotesEvent | undefined {
     const s = this.#of(book.contractId);
-    const depth = book.depth();
+    const depth = this.#visible(book);
     const changedBids = changedLevels(Side.SIDE_BUY, s.published.bids, depth.bids);
     const changedOffers = changedLevels(Side.SIDE_SELL, s.published.offers, depth.offers);
     s.published = depth;
@@ -89,7 +99,7 @@ export class MarketData {
 
   snapshot(marketId: number, book: OrderBook): ContractQuotesSnapshot {
     const s = this.#of(book.contractId);
-    const depth = book.depth();
+    const depth = this.#visible(book);
     return {
       marketId,
       contractId: book.contractId,

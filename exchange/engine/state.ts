@@ -13,7 +13,7 @@ export class EngineState {
   readonly accounts = new Accounts();
   readonly orders: OrderRegistry;
   readonly logs: AccountLogs;
-  readonly marketData = new MarketData();
+  readonly marketData: MarketData;
   readonly #books = new Map<number, OrderBook>();
 
   constructor(config: EngineConfig) {
@@ -21,6 +21,7 @@ export class EngineState {
     this.catalogue = new Catalogue(config.catalogue);
     this.orders = new OrderRegistry(this.config.firstOrderId, this.config.endedOrderLimit);
     this.logs = new AccountLogs(this.config.replayLimit);
+    this.marketData = new MarketData(this.config.publishedDepth);
     for (const spec of config.accounts ?? []) this.accounts.open(spec);
   }
 

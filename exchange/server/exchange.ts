@@ -42,6 +42,7 @@ export class Exchange implements LinkHost, SessionHost {
     this.engine = new ExchangeEngine({
       isTick,
       clock: o.clock,
+      publishedDepth: o.quoteDepth,
       ...(o.catalogue ? { catalogue: o.catalogue } : {}),
       accounts: o.accounts.map((a) => ({ username: a.username, balance: a.balance })),
     });

@@ -58,6 +58,8 @@ export interface ExchangeOptions {
   activity?: ActivityOptions | false;
   /** Sent payloads kept per session for replays. Default 10 000. */
   outgoingStoreSize?: number;
+  /** Price levels per side that quotes show, as Smarkets does. Default 5. */
+  quoteDepth?: number;
   /** Largest frame accepted from a client, in bytes. Default 16 MiB. */
   maxFrameSize?: number;
   /** A client that leaves more than this many bytes unread is disconnected. Default 64 MiB. */
@@ -80,6 +82,7 @@ export interface ResolvedExchangeOptions {
   readonly throttle: ThrottleOptions;
   readonly activity: ActivityOptions | false;
   readonly outgoingStoreSize: number;
+  readonly quoteDepth: number;
   readonly maxFrameSize: number;
   readonly maxBufferedOutBytes: number;
   readonly logger: Logger;
@@ -95,6 +98,7 @@ export const EXCHANGE_DEFAULTS = {
   sessionExpiryMs: 3_600_000,
   throttle: { averageRatePs: 50, burstSize: 100, tickMs: 100 },
   outgoingStoreSize: 10_000,
+  quoteDepth: 5,
   maxFrameSize: DEFAULT_MAX_FRAME_SIZE,
   maxBufferedOutBytes: 64 * 1024 * 1024,
 } as const;
@@ -126,6 +130,7 @@ export function resolveExchangeOptions(o: ExchangeOptions = {}): ResolvedExchang
     throttle: resolveThrottle(o.throttle ?? d.throttle),
     activity: resolveActivity(o.activity ?? false),
     outgoingStoreSize: integerOption("outgoingStoreSize", o.outgoingStoreSize, d.outgoingStoreSize, 1, 100_000_000),
+    quoteDepth: integerOption("quoteDepth", o.quoteDepth, d.quoteDepth, 1, 1_000),
     maxFrameSize: integerOption("maxFrameSize", o.maxFrameSize, d.maxFrameSize, 16, MAX_FRAME_SIZE_LIMIT),
     maxBufferedOutBytes: integerOption("maxBufferedOutBytes", o.maxBufferedOutBytes, d.maxBufferedOutBytes, 1024, Number.MAX_SAFE_INTEGER),
     logger: o.logger ?? silentLogger,

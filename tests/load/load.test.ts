@@ -33,7 +33,7 @@ function session(host: string, port: number, account: number): Session {
   const client = new StreamingAPIClient(
     { username: a.username, password: a.password, host, port, tls: false },
     // Every book level is kept: the simulator publishes full depth.
-    { logger: silentLogger, trading: { books: { depthLimit: Infinity } } },
+    { logger: silentLogger },
   );
   const s: Session = { client, account, answers: new Map(), errors: collectErrors(client), lastBalance: undefined };
   const answered = (m: { reference?: bigint | undefined }) => {

@@ -70,3 +70,59 @@ test(`a burst of ${ORDERS} orders against a limit of ${limits.averageRatePs}/s (
   t.is(clock.now(), Math.ceil((ORDERS - limits.burstSize) / perTickRefill) * limits.tickMs, "no tick went unused");
   await client.logout();
 });
+
+// The same burst, but the exchange's reading stalls now and then: two (or
+// five) ticks of the client's allowance reach it at once, as when a loaded
+// machine holds up the exchange's side. The exchange counts requests as it
+// reads them, so what the client paced by its send times can arrive too
+// fast. The client keeps at most `burstSize` requests unanswered, so a stall
+// delivers at most one burst; and what the exchange still refuses for speed
+// it sends again, so no caller ever sees THROTTLE_EXCEEDED.
+test(`a burst of ${ORDERS} orders whose reading stalls: every order is accepted, none fails for speed`, async (t) => {
+  const clock = new FakeClock();
+  const ex = await exchange({ throttle: limits, clock });
+  t.teardown(() => ex.close());
+  const client = clientFor(ex, {}, { clock });
+  const errors = collectErrors(client);
+  let refusals = 0;
+  client.addHandler("seto.order_rejected", (m) => {
+    if (m.reason === seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED) refusals++;
+  });
+  const announced = first(client.payloads(), (e) => e.name === "seto.throttle_limits_changed");
+  await client.login();
+  await announced;
+
+  const results = Promise.allSettled(
+    Array.from({ length: ORDERS }, (_, i) =>
+      client.trading.placeOrder({ marketId: 1, contractId: 1 + (i % 2), side: "buy", price: 1000, quantity: 10_000n, reference: BigInt(i + 1) }),
+    ),
+  );
+  // Lets the exchange read and answer whatever the client sends at this instant, replies included, twice over.
+  const drain = async (): Promise<void> => {
+    for (let i = 0; i < 3; i++) await settled(client);
+  };
+  await drain();
+  // Ticks between the exchange's reads: mostly one, now and then a stall of two or five.
+  const pattern = [1, 2, 1, 1, 5];
+  let mostUnanswered = client.trading.inFlight;
+  const bound = 3 * Math.ceil(ORDERS / ((limits.averageRatePs * limits.tickMs) / 1000));
+  for (let step = 0; step < bound && client.trading.queued + client.trading.inFlight > 0; step++) {
+    clock.advance(pattern[step % pattern.length]! * limits.tickMs);
+    mostUnanswered = Math.max(mostUnanswered, client.trading.inFlight);
+    await drain();
+  }
+  const outcomes = await results;
+
+  const failed = outcomes.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+  t.deepEqual(failed.slice(0, 3), [], `no order failed (${failed.length} did)`);
+  const ids = new Set(outcomes.map((r) => (r as PromiseFulfilledResult<OrderAcceptance>).value?.orderId));
+  t.is(ids.size, ORDERS, "every order answered, each with its own id");
+  t.is(ex.engine.liveOrders({ accountId: accountId(ex, "demo") }).length, ORDERS);
+  t.true(mostUnanswered <= limits.burstSize, `at most a burst unanswered at once (${mostUnanswered})`);
+  t.true(refusals > 0, "the stalls did make the exchange refuse some requests for speed (so resending was exercised)");
+  t.true(client.trading.orders.all().every((o) => o.status === "live"), "no order was marked refused by a refusal that was resent");
+  t.is(client.trading.orders.all().length, ORDERS, "one order per reference, resends included");
+  t.deepEqual(errors, []);
+  t.log(`${refusals} refusals for speed, each resent`);
+  await client.logout();
+});
