@@ -4,6 +4,7 @@
 // are printed because they are public (this is a local simulator holding no
 // real money); credentials given with --account are never printed.
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import * as seto from "../generated/seto.js";
 import { ArgumentError } from "../runtime/errors.js";
 import { consoleLogger } from "../runtime/logging/index.js";
@@ -38,10 +39,11 @@ function describe(exchange: ExchangeHandle, options: CliOptions): string[] {
   return lines;
 }
 
-async function main(): Promise<void> {
+/** Runs the standalone simulator with command-line `argv` (also `smarkets exchange`). */
+export async function runExchange(argv: readonly string[]): Promise<void> {
   let options: CliOptions;
   try {
-    const command = parseExchangeArgs(process.argv.slice(2));
+    const command = parseExchangeArgs([...argv]);
     if (command.kind === "help") {
       process.stdout.write(`${USAGE}\n`);
       return;
@@ -87,7 +89,10 @@ async function main(): Promise<void> {
   process.stdout.write(`listening on ${exchange.address}\n${describe(exchange, options).join("\n")}\n`);
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`exchange: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+// Run as a script (not imported by the CLI).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runExchange(process.argv.slice(2)).catch((e: unknown) => {
+    process.stderr.write(`exchange: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
