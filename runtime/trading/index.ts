@@ -18,7 +18,7 @@ export { type RequestOptions } from "./validation/call-options.js";
 export { type PlaceOrderInput, type ReplaceOrderInput } from "./validation/order-input.js";
 export { type SideInput, type TimeInForceInput } from "./validation/enums.js";
 export { type OrderAcceptance } from "./requests/kinds/place-order.js";
-export { OrderTracker, type OrderChange, type ApplyResult, type OrderTrackerOptions, type SentOrder } from "./orders/order-tracker.js";
+export { OrderTracker, type OrderChange, type ApplyResult, type ApplyOptions, type OrderTrackerOptions, type SentOrder } from "./orders/order-tracker.js";
 export { type OrderView } from "./orders/order-view.js";
 export { type OrderStatus, isResting, isEnded } from "./orders/order-status.js";
 export { AccountSequence, accountSequenceOf } from "./orders/account-sequence.js";

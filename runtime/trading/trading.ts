@@ -21,7 +21,6 @@ import { settingsSpec } from "./requests/kinds/settings.js";
 import { subscribeSpec, unsubscribeSpec } from "./requests/kinds/subscribe.js";
 import { Requester } from "./requests/requester.js";
 import type { ReferenceSource } from "./references.js";
-import { signalsThrottled } from "./throttle/exceeded.js";
 import type { ThrottleLimits } from "./throttle/limits.js";
 import { Throttle } from "./throttle/throttle.js";
 import type { RequestOptions } from "./validation/call-options.js";
@@ -84,8 +83,12 @@ export class Trading {
   placeOrder(order: PlaceOrderInput, options?: RequestOptions): Promise<OrderAcceptance> {
     return attempt(() => {
       const body = orderCreateMessage(order, this.#reference(order));
+      const reference = body.reference;
       return this.#requests.submit(
-        placeOrderSpec(body, (seq) => this.orders.sent({ reference: body.reference, seq, message: body })),
+        placeOrderSpec(body, {
+          onSent: (seq, attempt) => this.orders.sent({ reference, seq, message: body, resend: attempt > 1 }),
+          onWithdrawn: () => this.orders.withdrawn(reference),
+        }),
         options,
       );
     });
@@ -149,12 +152,14 @@ export class Trading {
 
   /** Every incoming payload, in order. */
   handle(event: TradingEvent): void {
-    // Applied before: an account-sequence replay after a resuming login.
-    if (this.orders.apply(event) === "duplicate") return;
-    this.#requests.handle(event);
-    this.books.apply(event);
+    // Skipped whole: an account-sequence replay (after a resuming login) of what was applied before.
+    if (this.orders.isDuplicate(event)) return;
     if (event.name === "seto.throttle_limits_changed") this.#throttle.setLimits(event.message);
-    else if (signalsThrottled(event)) this.#throttle.exceeded();
+    // Requests first: a refusal for speed of a request being sent again is no
+    // answer for its order, and the tracker must know that when it applies it.
+    const resending = this.#requests.handle(event);
+    this.orders.apply(event, { resending });
+    this.books.apply(event);
   }
 
   /** The connection dropped: stop sending; requests in flight await the resume. */

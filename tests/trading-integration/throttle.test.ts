@@ -2,13 +2,12 @@
 // it by the limits the exchange announced, so the exchange never answers
 // throttle-exceeded and every order is answered.
 //
-// Time is one FakeClock shared by the exchange and the client, moved a tick
-// at a time once the exchange has answered everything sent so far. So the
-// test sees only the pacing logic, at its tightest (both buckets refill at
-// the same instants), and not the scheduler: over real time, requests sent
-// on different ticks can reach the exchange together when the receiving side
-// is held up (e.g. by a loaded machine), and no sender-side pacing can rule
-// that out.
+// Time is one FakeClock shared by the exchange and the client. In the first
+// test it moves a tick at a time once the exchange has answered everything
+// sent so far: the pacing logic at its tightest (both buckets refill at the
+// same instants). The second test stalls the exchange's reading, as a loaded
+// machine does over real time: requests sent on different ticks then reach
+// the exchange together, which no sender-side pacing alone can rule out.
 import test from "ava";
 import * as seto from "../../generated/seto.js";
 import { FakeClock } from "../../runtime/fake-clock.js";
@@ -85,7 +84,12 @@ test(`a burst of ${ORDERS} orders whose reading stalls: every order is accepted,
   const client = clientFor(ex, {}, { clock });
   const errors = collectErrors(client);
   let refusals = 0;
+  // Sampled as each reply arrives (before the client takes it) and after each stall.
+  let mostUnanswered = 0;
+  const sample = (): void => void (mostUnanswered = Math.max(mostUnanswered, client.trading.inFlight));
+  client.addHandler("seto.order_accepted", sample);
   client.addHandler("seto.order_rejected", (m) => {
+    sample();
     if (m.reason === seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED) refusals++;
   });
   const announced = first(client.payloads(), (e) => e.name === "seto.throttle_limits_changed");
@@ -97,18 +101,18 @@ test(`a burst of ${ORDERS} orders whose reading stalls: every order is accepted,
       client.trading.placeOrder({ marketId: 1, contractId: 1 + (i % 2), side: "buy", price: 1000, quantity: 10_000n, reference: BigInt(i + 1) }),
     ),
   );
-  // Lets the exchange read and answer whatever the client sends at this instant, replies included, twice over.
+  // Lets the exchange read and answer, at this instant, what the client sends, then what it sends on
+  // those answers, and so on (each ping's pong comes after the replies to everything sent before it).
   const drain = async (): Promise<void> => {
     for (let i = 0; i < 3; i++) await settled(client);
   };
   await drain();
   // Ticks between the exchange's reads: mostly one, now and then a stall of two or five.
   const pattern = [1, 2, 1, 1, 5];
-  let mostUnanswered = client.trading.inFlight;
   const bound = 3 * Math.ceil(ORDERS / ((limits.averageRatePs * limits.tickMs) / 1000));
   for (let step = 0; step < bound && client.trading.queued + client.trading.inFlight > 0; step++) {
     clock.advance(pattern[step % pattern.length]! * limits.tickMs);
-    mostUnanswered = Math.max(mostUnanswered, client.trading.inFlight);
+    sample();
     await drain();
   }
   const outcomes = await results;

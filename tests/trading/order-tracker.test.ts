@@ -203,3 +203,68 @@ test("ended orders beyond retainEnded are forgotten, oldest first; resting ones 
   t.is(orders.byReference(101n), undefined);
   t.is(orders.byReference(102n)?.status, "cancelled");
 });
+
+const throttled = (seq: bigint, accountSequence64?: bigint) =>
+  incoming("seto.order_rejected", { seq, reference: 11n, reason: seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED, accountSequence64 });
+
+test("an order-create refused for speed and sent again stays one pending order, moved to the new seq; its refusal ends nothing", async (t) => {
+  const orders = new OrderTracker();
+  const iterator = orders.changes()[Symbol.asyncIterator]();
+  orders.sent({ reference: 11n, seq: 1n, message: create });
+  t.is(orders.apply(throttled(1n, 1n), { resending: true }), "ignored");
+  t.is(orders.lastAccountSequence, 1n, "its account sequence still counts");
+  orders.sent({ reference: 11n, seq: 2n, message: create, resend: true });
+  t.like(orders.byReference(11n), { status: "pending", seq: 2n });
+  t.is(orders.all().length, 1);
+  // A reply echoing the first attempt's seq is no longer this order's.
+  t.is(orders.apply(incoming("seto.order_rejected", { seq: 1n, reference: 11n, reason: seto.OrderRejectedReason.ORDER_REJECTED_INSUFFICIENT_FUNDS })), "ignored");
+  t.is(orders.apply(incoming("seto.order_accepted", { seq: 2n, reference: 11n, orderId: 5n, accountSequence64: 2n })), "applied");
+  t.like(orders.get(5n), { status: "live", seq: 2n, reference: 11n });
+  orders.close();
+  const seen: OrderChange[] = [];
+  for (let r = await iterator.next(); !r.done; r = await iterator.next()) seen.push(r.value);
+  t.deepEqual(
+    seen.map((c) => [c.cause, c.previous?.seq, c.order.seq, c.order.status]),
+    [
+      ["seto.order_create", undefined, 1n, "pending"],
+      ["seto.order_create", 1n, 2n, "pending"],
+      ["seto.order_accepted", 2n, 2n, "live"],
+    ],
+  );
+});
+
+test("a refusal for speed not being resent ends the order, as does withdrawing one that was", (t) => {
+  const orders = new OrderTracker();
+  orders.sent({ reference: 11n, seq: 1n, message: create });
+  t.is(orders.apply(throttled(1n)), "applied");
+  t.like(orders.byReference(11n), { status: "rejected", reason: "ORDER_REJECTED_THROTTLE_EXCEEDED" });
+
+  const resending = new OrderTracker();
+  resending.sent({ reference: 11n, seq: 1n, message: create });
+  resending.apply(throttled(1n), { resending: true });
+  t.is(resending.byReference(11n)?.status, "pending");
+  resending.withdrawn(11n);
+  t.like(resending.byReference(11n), { status: "rejected", reason: "ORDER_REJECTED_THROTTLE_EXCEEDED" });
+  resending.withdrawn(11n);
+  t.is(resending.all().length, 1, "withdrawing twice changes nothing");
+});
+
+test("a resend of a reference no pending order awaits starts a new order; a new order-create with a reused reference is a new order", (t) => {
+  const orders = new OrderTracker();
+  orders.sent({ reference: 11n, seq: 1n, message: create, resend: true });
+  t.like(orders.byReference(11n), { status: "pending", seq: 1n });
+  orders.sent({ reference: 11n, seq: 2n, message: create });
+  t.is(orders.all().length, 2);
+});
+
+test("isDuplicate tells, without recording anything, what apply would skip", (t) => {
+  const orders = placed();
+  const old = incoming("seto.order_executed", executed({ orderId: 5n, price: 2500, quantity: 1n, accountSequence64: 1n }));
+  const next = incoming("seto.order_executed", executed({ orderId: 5n, price: 2500, quantity: 1n, accountSequence64: 2n }));
+  t.true(orders.isDuplicate(old));
+  t.false(orders.isDuplicate(next));
+  t.false(orders.isDuplicate(incoming("seto.order_rejected", { seq: 9n, reason: seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED })));
+  t.is(orders.lastAccountSequence, 1n);
+  t.is(orders.apply(next), "applied");
+  t.true(orders.isDuplicate(next));
+});

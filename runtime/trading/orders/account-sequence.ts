@@ -28,14 +28,18 @@ export class AccountSequence {
     return this.#last;
   }
 
+  /** Whether a message with this sequence was applied before (admit would refuse it); records nothing. */
+  seen(sequence: bigint | undefined): boolean {
+    return sequence !== undefined && this.#last !== undefined && sequence <= this.#last;
+  }
+
   /**
    * Whether a message with this sequence is new (and, if so, records it).
    * Messages without one cannot be checked and count as new.
    */
   admit(sequence: bigint | undefined): boolean {
-    if (sequence === undefined) return true;
-    if (this.#last !== undefined && sequence <= this.#last) return false;
-    this.#last = sequence;
+    if (this.seen(sequence)) return false;
+    if (sequence !== undefined) this.#last = sequence;
     return true;
   }
 }

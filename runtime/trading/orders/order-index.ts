@@ -24,11 +24,14 @@ export class OrderIndex {
   /**
    * The awaiting order a reply to an order-create is about: by reference, or
    * by seq only when the reply has no reference (a seq alone may be an
-   * earlier session's).
+   * earlier session's). A reply echoing the reference but another seq is
+   * about an earlier attempt (refused for speed, then sent again): no one's.
    */
   awaited(m: { reference?: bigint | undefined; seq?: bigint | undefined }): OrderRecord | undefined {
-    if (m.reference !== undefined) return this.#awaiting.get(m.reference);
-    return m.seq === undefined ? undefined : this.#awaitingBySeq.get(m.seq);
+    if (m.reference === undefined) return m.seq === undefined ? undefined : this.#awaitingBySeq.get(m.seq);
+    const r = this.#awaiting.get(m.reference);
+    const superseded = r?.seq !== undefined && m.seq !== undefined && r.seq !== m.seq;
+    return superseded ? undefined : r;
   }
 
   /** Adds a record (filed by its id and reference where it has them). */
@@ -44,6 +47,13 @@ export class OrderIndex {
     this.add(r);
     if (r.reference !== undefined) this.#awaiting.set(r.reference, r);
     if (r.seq !== undefined) this.#awaitingBySeq.set(r.seq, r);
+  }
+
+  /** The awaited record's order-create was sent again (refused for speed): it now awaits replies to `seq`. */
+  resent(r: OrderRecord, seq: bigint): void {
+    this.#unawait(r);
+    r.seq = seq;
+    this.await(r);
   }
 
   /** The record has an id now, or has ended: it is answered. */

@@ -5,6 +5,12 @@
 // sequence is not above the last one applied has been applied already (the
 // exchange resends from the sequence a resuming login names) and is skipped.
 //
+// Refusals for speed: the trading layer sends an order-create refused with
+// THROTTLE_EXCEEDED again (same reference, new seq). Such a refusal is no
+// answer for the order: applied with `resending`, it changes nothing; the
+// resend moves the pending order to its new seq (sent with `resend`); and
+// only if the resend is given up does the order end rejected (withdrawn()).
+//
 // Memory: ended orders are kept for lookups, the most recent `retainEnded` of
 // them; older ones are forgotten (a later message about one is then treated
 // as news about an order first heard of, with `complete: false`).
@@ -44,6 +50,13 @@ export interface SentOrder {
   readonly reference: bigint;
   readonly seq: bigint;
   readonly message: seto.OrderCreate;
+  /** Sent again after a refusal for speed: the pending order with this reference moves to the new seq. */
+  readonly resend?: boolean;
+}
+
+export interface ApplyOptions {
+  /** The payload refuses, for speed, a request that is being sent again: it is no answer for any order (its account sequence still counts). */
+  readonly resending?: boolean;
 }
 
 export interface OrderTrackerOptions {
@@ -77,9 +90,14 @@ const sequenced: ReadonlySet<PayloadName> = new Set<PayloadName>([
 
 type Transition = (r: OrderRecord) => boolean;
 
-/** The payload being applied, and its account sequence. */
+function sequenceOf(event: TradingEvent): bigint | undefined {
+  return accountSequenceOf(event.message as { accountSequence64?: bigint; accountSequence?: number });
+}
+
+/** What a change comes from: the payload (its name, whether replayed) and its account sequence. */
 interface Cause {
-  readonly event: TradingEvent;
+  readonly name: PayloadName;
+  readonly isReplay: boolean;
   readonly accountSequence: bigint | undefined;
 }
 
@@ -133,25 +151,48 @@ export class OrderTracker {
     this.#changes.close();
   }
 
-  /** An order-create this client has just sent: pending until answered. */
+  /** An order-create this client has just sent: pending until answered (a resend moves the pending order to its new seq). */
   sent(order: SentOrder): void {
+    const again = order.resend === true ? this.#index.awaited({ reference: order.reference }) : undefined;
+    if (again !== undefined && again.status === "pending") {
+      const previous = again.announced ? again.view() : undefined;
+      this.#index.resent(again, order.seq);
+      this.#announce(again, previous, "seto.order_create", false);
+      return;
+    }
     const r = sentRecord(order.reference, order.seq, order.message);
     this.#index.await(r);
     this.#announce(r, undefined, "seto.order_create", false);
   }
 
-  /** Applies one incoming payload. */
-  apply(event: TradingEvent): ApplyResult {
-    let accountSequence: bigint | undefined;
-    if (sequenced.has(event.name)) {
-      accountSequence = accountSequenceOf(event.message as { accountSequence64?: bigint; accountSequence?: number });
-      if (!this.#sequence.admit(accountSequence)) return "duplicate";
-    }
-    return this.#dispatch({ event, accountSequence }) ? "applied" : "ignored";
+  /**
+   * An order-create refused for speed, that was waiting to be sent again,
+   * will not be (its caller gave up, or the session ended): the refusal
+   * stands, and the order ends rejected with THROTTLE_EXCEEDED.
+   */
+  withdrawn(reference: bigint): void {
+    const reason = seto.orderRejectedReasonToJSON(seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED);
+    const cause: Cause = { name: "seto.order_rejected", isReplay: false, accountSequence: undefined };
+    this.#updateIf(cause, this.#index.awaited({ reference }), (x) => t.refused(x, "rejected", reason));
   }
 
-  #dispatch(c: Cause): boolean {
-    const e = c.event;
+  /** Whether `event` carries an account sequence applied before: apply() would skip it as a duplicate. */
+  isDuplicate(event: TradingEvent): boolean {
+    return sequenced.has(event.name) && this.#sequence.seen(sequenceOf(event));
+  }
+
+  /** Applies one incoming payload. */
+  apply(event: TradingEvent, options: ApplyOptions = {}): ApplyResult {
+    let accountSequence: bigint | undefined;
+    if (sequenced.has(event.name)) {
+      accountSequence = sequenceOf(event);
+      if (!this.#sequence.admit(accountSequence)) return "duplicate";
+    }
+    if (options.resending === true) return "ignored";
+    return this.#dispatch(event, { name: event.name, isReplay: event.isReplay, accountSequence }) ? "applied" : "ignored";
+  }
+
+  #dispatch(e: TradingEvent, c: Cause): boolean {
     const index = this.#index;
     switch (e.name) {
       case "seto.order_accepted": {
@@ -223,7 +264,7 @@ export class OrderTracker {
     if (!transition(r)) return false;
     if (c.accountSequence !== undefined) r.accountSequence = c.accountSequence;
     if (r.orderId !== undefined || r.ended) this.#index.answered(r);
-    this.#announce(r, previous, c.event.name, c.event.isReplay);
+    this.#announce(r, previous, c.name, c.isReplay);
     if (r.ended) this.#retire(r);
     return true;
   }

@@ -1,7 +1,9 @@
 // One request awaiting its outcome. It settles exactly once, whatever races
 // (reply, duplicate reply, timeout, abort, lost session); settling releases
 // its timer and abort listener. Where it stands (queued, sent) decides what a
-// timeout or abort means, and the error says so.
+// timeout or abort means, and the error says so. A request refused for speed
+// goes back to "queued" to be sent again; its time limit and abort signal
+// keep counting from the call, and it still settles once.
 import type { Clock, TimerHandle } from "../../clock.js";
 import { AbortedError, TimeoutError } from "../../errors.js";
 import type { RequestSpec } from "./request-spec.js";
@@ -12,6 +14,9 @@ export class PendingRequest<T> {
   readonly promise: Promise<T>;
   #stage: RequestStage = "queued";
   #seq: bigint | undefined;
+  #attempts = 0;
+  /** The seq of the last attempt, refused for speed, while it waits to be sent again. */
+  #refusedSeq: bigint | undefined;
   #resolve!: (value: T) => void;
   #reject!: (error: unknown) => void;
   #timer: TimerHandle | undefined;
@@ -35,9 +40,19 @@ export class PendingRequest<T> {
     return this.#stage;
   }
 
-  /** The payload seq, once sent. */
+  /** The payload seq of the attempt awaiting its reply; undefined while queued. */
   get seq(): bigint | undefined {
     return this.#seq;
+  }
+
+  /** How many times it has been sent. */
+  get attempts(): number {
+    return this.#attempts;
+  }
+
+  /** Whether it waits to be sent again after a refusal for speed. */
+  get awaitingResend(): boolean {
+    return this.#stage === "queued" && this.#attempts > 0;
   }
 
   get what(): string {
@@ -57,6 +72,16 @@ export class PendingRequest<T> {
     if (this.#stage === "queued") {
       this.#stage = "sent";
       this.#seq = seq;
+      this.#attempts += 1;
+    }
+  }
+
+  /** The exchange refused the attempt for speed (it did nothing with it): queued to be sent again. */
+  requeue(): void {
+    if (this.#stage === "sent") {
+      this.#stage = "queued";
+      this.#refusedSeq = this.#seq;
+      this.#seq = undefined;
     }
   }
 
@@ -88,9 +113,11 @@ export class PendingRequest<T> {
 
   /** Whether the exchange could still act on the request, in words for the error. */
   #consequence(): string {
-    return this.#stage === "sent"
-      ? `it was sent as seq ${this.#seq}, so the exchange may still act on it (the order tracker will show it)`
-      : "it was still queued by the client-side throttle, so nothing was sent";
+    if (this.#stage === "sent") return `it was sent as seq ${this.#seq}, so the exchange may still act on it (the order tracker will show it)`;
+    if (this.#attempts > 0) {
+      return `the exchange had refused it for exceeding the rate limit (seq ${this.#refusedSeq}) and it was queued to be sent again, so the exchange did not act on it`;
+    }
+    return "it was still queued by the client-side throttle, so nothing was sent";
   }
 
   #timeoutError(ms: number): TimeoutError {

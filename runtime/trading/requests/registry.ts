@@ -1,13 +1,21 @@
 // Sent requests awaiting replies, filed under their correlation keys. A reply
 // is offered to the requests filed under the keys it carries, oldest first;
-// the first that claims it settles (or progresses) — or, for shared requests
-// (subscribes to one market), every one that matches. Settled requests are
-// unfiled at once, so a duplicate or replayed reply finds no one.
+// the first that claims it is answered (or progresses) — or, for shared
+// requests (subscribes to one market), every one that matches. Answered
+// requests are unfiled at once, so a duplicate or replayed reply finds no
+// one; what an answer does to its request is the requester's business.
 import type { TradingEvent } from "../port.js";
 import { eventKeys, key, type CorrelationKey } from "./keys.js";
 import type { PendingRequest } from "./pending-request.js";
+import type { FinalVerdict } from "./request-spec.js";
 
 type AnyRequest = PendingRequest<unknown>;
+
+/** A request a reply answered for good, and how. */
+export interface Answer {
+  readonly request: AnyRequest;
+  readonly verdict: FinalVerdict<unknown>;
+}
 
 export class RequestRegistry {
   readonly #byKey = new Map<CorrelationKey, Set<AnyRequest>>();
@@ -56,14 +64,14 @@ export class RequestRegistry {
     }
   }
 
-  /** Offers `event` to the requests it may answer; returns whether any claimed it. */
-  dispatch(event: TradingEvent): boolean {
+  /** Offers `event` to the requests it may answer; returns those it answers for good, unfiled now (a progress reply leaves its request filed). */
+  answers(event: TradingEvent): Answer[] {
     const seen = new Set<AnyRequest>();
-    let claimed = false;
+    const out: Answer[] = [];
     for (const k of eventKeys(event)) {
       const set = this.#byKey.get(k);
       if (set === undefined) continue;
-      // A copy: settling unfiles requests from the set being walked.
+      // A copy: unfiling changes the set being walked.
       for (const request of [...set]) {
         if (seen.has(request)) continue;
         seen.add(request);
@@ -71,16 +79,14 @@ export class RequestRegistry {
         if (seq === undefined) continue;
         const verdict = request.spec.answer(event, seq);
         if (verdict === undefined) continue;
-        claimed = true;
         if (!("progress" in verdict)) {
           this.unfile(request);
-          if ("resolve" in verdict) request.resolve(verdict.resolve);
-          else request.reject(verdict.reject);
+          out.push({ request, verdict });
         }
-        if (request.spec.shared !== true) return true;
+        if (request.spec.shared !== true) return out;
       }
     }
-    return claimed;
+    return out;
   }
 
   /** Unfiles and returns every filed request (the session is gone). */

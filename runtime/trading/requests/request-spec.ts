@@ -5,7 +5,10 @@ import type { OutgoingMessage, TradingEvent } from "../port.js";
 import type { CorrelationKey } from "./keys.js";
 
 /** How a reply bears on a request: it succeeded, it failed, or it moved on without settling (pending-replace). */
-export type Verdict<T> = { readonly resolve: T } | { readonly reject: Error } | { readonly progress: true };
+export type Verdict<T> = FinalVerdict<T> | { readonly progress: true };
+
+/** A reply that settles the request (unless it is a refusal for speed, which is resent: requests/resend.ts). */
+export type FinalVerdict<T> = { readonly resolve: T } | { readonly reject: Error };
 
 export interface RequestSpec<T> {
   /** Names the request in errors, e.g. "placeOrder (reference 42)". */
@@ -21,8 +24,17 @@ export interface RequestSpec<T> {
   readonly shared?: boolean;
   /** For requests the exchange does not answer (unsubscribe): the value to resolve with once sent. */
   readonly noReply?: { readonly value: T };
-  /** Called once the message is on its way, with its seq. */
-  onSent?(seq: bigint): void;
+  /**
+   * Called each time the message is on its way, with its seq: once, or again
+   * (attempt 2, 3, …, same reference, new seq) after a refusal for speed.
+   */
+  onSent?(seq: bigint, attempt: number): void;
+  /**
+   * Called if the request, refused for speed and waiting to be sent again, is
+   * given up instead (timeout, abort, session lost, closed, send refused):
+   * the exchange's refusal stands, it never acted on the request.
+   */
+  onWithdrawn?(): void;
 }
 
 /**

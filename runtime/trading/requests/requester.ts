@@ -8,15 +8,22 @@
 // - not resumable: sent requests reject with OutcomeUnknownError (the
 //   exchange may have acted), queued ones with RequestNotSentError (it cannot
 //   have), and a fresh session starts clean.
+//
+// A reply refusing a request for speed is no outcome: the request is queued
+// again, first in line, and sent anew (resend.ts). Each request holds a
+// throttle ticket from its call until it settles or its attempt is
+// answered, so the throttle knows what is queued and what is in flight.
 import type { Clock } from "../../clock.js";
 import { AbortedError } from "../../errors.js";
 import { OrderValidationError, OutcomeUnknownError, RequestNotSentError, ThrottleQueueFullError } from "../errors.js";
 import { sendMessage, type TradingEvent, type TradingPort } from "../port.js";
-import type { Throttle, ThrottleTicket } from "../throttle/throttle.js";
+import { signalsThrottled } from "../throttle/exceeded.js";
+import type { Throttle, ThrottleJob, ThrottleTicket } from "../throttle/throttle.js";
 import { checkSignal, checkTimeout, type RequestOptions } from "../validation/call-options.js";
 import { PendingRequest } from "./pending-request.js";
 import { RequestRegistry } from "./registry.js";
 import type { RequestSpec } from "./request-spec.js";
+import { resendable } from "./resend.js";
 
 export interface RequesterOptions {
   port: TradingPort;
@@ -34,8 +41,8 @@ export class Requester {
   readonly #throttle: Throttle;
   readonly #defaultTimeoutMs: number;
   readonly #registry = new RequestRegistry();
-  /** Requests waiting in the throttle, with the ticket that takes them out. */
-  readonly #queued = new Map<AnyRequest, ThrottleTicket>();
+  /** The throttle ticket of every request queued or awaiting its reply. */
+  readonly #tickets = new Map<AnyRequest, ThrottleTicket>();
   #flushScheduled = false;
   #closed: string | undefined;
 
@@ -51,9 +58,9 @@ export class Requester {
     return this.#registry.size;
   }
 
-  /** Requests waiting to be sent. */
+  /** Requests waiting to be sent (again, after a refusal for speed, included). */
   get queued(): number {
-    return this.#queued.size;
+    return this.#throttle.queued;
   }
 
   /** Whether `reference` is taken by a request that has not settled. */
@@ -80,56 +87,30 @@ export class Requester {
     }
   }
 
-  #start<T>(spec: RequestSpec<T>, timeoutMs: number, signal: AbortSignal | undefined): Promise<T> {
-    const request = new PendingRequest<T>(spec, (r) => this.#abandon(r as AnyRequest));
-    const any = request as AnyRequest;
-    // Reserved first: with tokens to spare the throttle sends (and files) at once.
-    if (spec.reference !== undefined) this.#registry.reserve(spec.reference);
-    const ticket = this.#throttle.submit({ run: () => this.#send(any) });
-    if (ticket === undefined) {
-      this.#registry.release(spec.reference);
-      throw new ThrottleQueueFullError(spec.what, this.#throttle.queueCapacity);
-    }
-    if (request.stage === "queued") this.#queued.set(any, ticket);
-    if (request.stage !== "settled") request.watch(this.#clock, timeoutMs, signal);
-    return request.promise;
-  }
-
-  /** The throttle granted a token: send, file, and arrange a flush. */
-  #send(request: AnyRequest): void {
-    this.#queued.delete(request);
-    if (request.stage !== "queued") return;
-    const spec = request.spec;
-    let seq: bigint;
-    try {
-      seq = sendMessage(this.#port, spec.message);
-    } catch (error) {
-      // Refused by the session (e.g. not logged in): nothing went out.
-      this.#registry.release(spec.reference);
-      request.reject(error);
-      return;
-    }
-    request.markSent(seq);
-    spec.onSent?.(seq);
-    this.#scheduleFlush();
-    if (spec.noReply !== undefined) {
-      this.#registry.release(spec.reference);
-      request.resolve(spec.noReply.value);
-    } else {
-      this.#registry.file(request, seq);
-    }
-  }
-
-  /** The caller gave up (timeout, abort): take the request out of wherever it is. */
-  #abandon(request: AnyRequest): void {
-    this.#queued.get(request)?.cancel();
-    this.#queued.delete(request);
-    this.#registry.unfile(request);
-  }
-
-  /** Offers an incoming payload to the requests it may answer; returns whether one took it. */
+  /**
+   * Offers an incoming payload to the requests it may answer. Returns whether
+   * it refused, for speed, a request now queued to be sent again: then it is
+   * no outcome of that request (the order tracker must not end the order).
+   */
   handle(event: TradingEvent): boolean {
-    return this.#registry.dispatch(event);
+    // First: answers below free slots, and nothing may go out on a bucket fuller than the exchange's.
+    if (signalsThrottled(event)) this.#throttle.exceeded();
+    let resending = false;
+    for (const { request, verdict } of this.#registry.answers(event)) {
+      const ticket = this.#tickets.get(request);
+      this.#tickets.delete(request);
+      if (resendable(event, verdict, request.attempts)) {
+        this.#resend(request);
+        resending = true;
+      } else if ("resolve" in verdict) {
+        request.resolve(verdict.resolve);
+      } else {
+        request.reject(verdict.reject);
+      }
+      // Its slot is freed only now, so a request resent above is first to take it.
+      ticket?.end();
+    }
+    return resending;
   }
 
   connectionLost(): void {
@@ -150,17 +131,90 @@ export class Requester {
     this.#failAll(why);
   }
 
-  #failAll(why: string): void {
-    for (const request of this.#registry.drain()) {
-      request.reject(new OutcomeUnknownError(request.what, request.seq!, request.spec.reference, why));
+  #start<T>(spec: RequestSpec<T>, timeoutMs: number, signal: AbortSignal | undefined): Promise<T> {
+    // The caller gave up (timeout, abort): out of wherever it is, before it rejects.
+    const request = new PendingRequest<T>(spec, (r) => this.#forget(r as AnyRequest));
+    const any = request as AnyRequest;
+    // Reserved first: with tokens to spare the throttle sends (and files) at once.
+    if (spec.reference !== undefined) this.#registry.reserve(spec.reference);
+    const ticket = this.#throttle.submit(this.#job(any));
+    if (ticket === undefined) {
+      this.#registry.release(spec.reference);
+      throw new ThrottleQueueFullError(spec.what, this.#throttle.queueCapacity);
     }
-    // Jobs are this requester's: each queued request is found by its ticket.
-    this.#throttle.takeAll();
-    const queued = [...this.#queued.keys()];
-    this.#queued.clear();
-    for (const request of queued) {
-      this.#registry.release(request.spec.reference);
-      request.reject(new RequestNotSentError(request.what, why));
+    this.#keep(any, ticket);
+    if (request.stage !== "settled") request.watch(this.#clock, timeoutMs, signal);
+    return request.promise;
+  }
+
+  /** Refused for speed: back in the queue, ahead of requests never sent, keeping its reference. */
+  #resend(request: AnyRequest): void {
+    request.requeue();
+    if (request.spec.reference !== undefined) this.#registry.reserve(request.spec.reference);
+    this.#keep(request, this.#throttle.resubmit(this.#job(request)));
+  }
+
+  /** Keeps the ticket of a request still queued or in flight (one that went and settled at once needs none). */
+  #keep(request: AnyRequest, ticket: ThrottleTicket): void {
+    if (request.stage !== "settled") this.#tickets.set(request, ticket);
+  }
+
+  #job(request: AnyRequest): ThrottleJob {
+    return { run: () => this.#send(request) };
+  }
+
+  /** The throttle granted a token and a slot: send, file, and arrange a flush. Returns whether a reply is awaited. */
+  #send(request: AnyRequest): boolean {
+    if (request.stage !== "queued") return false;
+    const spec = request.spec;
+    let seq: bigint;
+    try {
+      seq = sendMessage(this.#port, spec.message);
+    } catch (error) {
+      // Refused by the session (e.g. not logged in): nothing went out.
+      this.#drop(request, error);
+      return false;
+    }
+    request.markSent(seq);
+    spec.onSent?.(seq, request.attempts);
+    this.#scheduleFlush();
+    if (spec.noReply !== undefined) {
+      this.#tickets.delete(request);
+      this.#registry.release(spec.reference);
+      request.resolve(spec.noReply.value);
+      return false;
+    }
+    this.#registry.file(request, seq);
+    return true;
+  }
+
+  /** Rejects a request that is not in flight (queued, or its send refused) with `error`. */
+  #drop(request: AnyRequest, error: unknown): void {
+    this.#forget(request);
+    request.reject(error);
+  }
+
+  /** Takes a request out of the throttle and the registry; one refused for speed and not sent again is withdrawn. */
+  #forget(request: AnyRequest): void {
+    const withdrawn = request.awaitingResend;
+    this.#tickets.get(request)?.end();
+    this.#tickets.delete(request);
+    this.#registry.unfile(request);
+    if (withdrawn) request.spec.onWithdrawn?.();
+  }
+
+  #failAll(why: string): void {
+    // Queued ones first, so that a slot freed below cannot send one of them.
+    for (const request of [...this.#tickets.keys()]) {
+      if (request.stage !== "queued") continue;
+      const detail = request.awaitingResend
+        ? `${why}, while it waited to be sent again (the exchange had refused it for exceeding the rate limit and did not act on it)`
+        : why;
+      this.#drop(request, new RequestNotSentError(request.what, detail));
+    }
+    for (const request of this.#registry.drain()) {
+      this.#forget(request);
+      request.reject(new OutcomeUnknownError(request.what, request.seq!, request.spec.reference, why));
     }
   }
 

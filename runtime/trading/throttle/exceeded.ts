@@ -5,9 +5,12 @@ import * as seto from "../../../generated/seto.js";
 import type { TradingEvent } from "../port.js";
 
 export function signalsThrottled(event: TradingEvent): boolean {
+  return event.name === "eto.throttle_exceeded" || refusedForSpeed(event);
+}
+
+/** A request's typed refusal with a THROTTLE_EXCEEDED reason: the exchange did nothing with that request. */
+export function refusedForSpeed(event: TradingEvent): boolean {
   switch (event.name) {
-    case "eto.throttle_exceeded":
-      return true;
     case "seto.order_rejected":
       return event.message.reason === seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED;
     case "seto.order_cancel_rejected":

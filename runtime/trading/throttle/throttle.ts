@@ -1,22 +1,44 @@
-// The client-side throttle: requests wait in a bounded FIFO queue and go out
-// only as fast as the exchange's announced limits allow, so the exchange never
-// has to answer throttle-exceeded. Until limits are known, requests go at once.
+// The client-side throttle. Policy: queue rather than provoke throttle-exceeded.
 //
-// Overflow policy: when `queueCapacity` requests are waiting, a new one is
-// refused (submit returns undefined) and nothing queued is dropped: queued
-// requests belong to callers who are awaiting them.
+// A request goes out only when both gates let it through, by the limits the
+// exchange announced (throttle-limits-changed: rate and burst):
+// - a token: the bucket refills at the announced rate, holding at most
+//   `burstSize`, as the exchange's does;
+// - an in-flight slot: fewer than `burstSize` requests are unanswered (sent,
+//   no reply yet). The bucket paces requests by when they are *sent*, but the
+//   exchange counts them when it *reads* them: a stall in between (a loaded
+//   machine, a slow link) would deliver several ticks' worth at once. With at
+//   most a burst unanswered, a stall delivers at most a burst. A slot is freed
+//   when its ticket ends: the reply came, or the request settled otherwise
+//   (timeout, abort, lost session). A request the exchange never answers
+//   keeps its slot until its time limit.
+// What the exchange refuses for speed all the same (its bucket was emptier
+// than ours) is not failed: the requester empties the bucket (exceeded())
+// and hands the request back (resubmit()); it goes before every request not
+// yet sent, a bounded number of times (requests/resend.ts).
+// Until limits are known, requests go at once.
+//
+// Overflow: when `queueCapacity` requests are waiting, a new one is refused
+// (submit returns undefined) and nothing queued is dropped: queued requests
+// belong to callers who are awaiting them. A resubmitted request is always
+// taken back, for the same reason.
 import type { Clock, TimerHandle } from "../../clock.js";
 import { checkLimits, type ThrottleLimits } from "./limits.js";
 import { TokenBucket } from "./token-bucket.js";
+import { WaitingLine } from "./waiting-line.js";
 
 export interface ThrottleJob {
-  /** Sends the request; called once, when a token is granted. */
-  run(): void;
+  /**
+   * Sends the request; called once, when a token and a slot are granted.
+   * Returns whether it now awaits a reply: if so it keeps its slot until its
+   * ticket ends; if not (nothing went out, or no reply is due) the slot is freed.
+   */
+  run(): boolean;
 }
 
 export interface ThrottleTicket {
-  /** Takes the job out of the queue if it is still waiting; returns whether it was. */
-  cancel(): boolean;
+  /** The job is done with: taken out of the queue if it still waits, its slot freed if it holds one. Ending twice does nothing. */
+  end(): void;
 }
 
 export interface ThrottleOptions {
@@ -27,10 +49,16 @@ export interface ThrottleOptions {
   limits?: ThrottleLimits;
 }
 
+interface Entry {
+  readonly job: ThrottleJob;
+  stage: "waiting" | "in-flight" | "ended";
+}
+
 export class Throttle {
   readonly queueCapacity: number;
   readonly #clock: Clock;
-  readonly #queue = new Set<ThrottleJob>();
+  readonly #waiting = new WaitingLine<Entry>();
+  #inFlight = 0;
   #bucket: TokenBucket | undefined;
   #paused = false;
   #pumping = false;
@@ -44,7 +72,12 @@ export class Throttle {
 
   /** Requests waiting. */
   get queued(): number {
-    return this.#queue.size;
+    return this.#waiting.size;
+  }
+
+  /** Requests sent and holding a slot (awaiting replies). */
+  get inFlight(): number {
+    return this.#inFlight;
   }
 
   /** The limits in force; undefined while none are known (no throttling). */
@@ -59,7 +92,8 @@ export class Throttle {
   /**
    * New limits (from throttle-limits-changed). What is left in the bucket is
    * kept, up to the new burst size; the first limits start with a full bucket,
-   * as the exchange's does when a session starts.
+   * as the exchange's does when a session starts. Requests already in flight
+   * keep their slots: a lower burst size holds new ones back until replies come.
    */
   setLimits(limits: ThrottleLimits | undefined): void {
     const now = this.#clock.now();
@@ -68,12 +102,19 @@ export class Throttle {
     this.#pump();
   }
 
-  /** Queues `job`; undefined when the queue is full (the job is refused). */
+  /** Queues a new request's `job` behind every waiting one; undefined when the queue is full (the job is refused). */
   submit(job: ThrottleJob): ThrottleTicket | undefined {
-    if (this.#queue.size >= this.queueCapacity) return undefined;
-    this.#queue.add(job);
-    this.#pump();
-    return { cancel: () => this.#queue.delete(job) };
+    if (this.#waiting.size >= this.queueCapacity) return undefined;
+    return this.#enqueue(job, false);
+  }
+
+  /**
+   * Queues again a request the exchange refused for speed: ahead of every
+   * request never sent, whatever the capacity. Call exceeded() first, so it
+   * waits for a token the exchange also has.
+   */
+  resubmit(job: ThrottleJob): ThrottleTicket {
+    return this.#enqueue(job, true);
   }
 
   /** Stops sending (the connection is down); queued jobs wait. */
@@ -94,24 +135,43 @@ export class Throttle {
     this.#pump();
   }
 
-  /** Empties the queue, returning the jobs that were waiting, oldest first. */
-  takeAll(): ThrottleJob[] {
-    const jobs = [...this.#queue];
-    this.#queue.clear();
-    this.#cancelTimer();
-    return jobs;
+  #enqueue(job: ThrottleJob, resend: boolean): ThrottleTicket {
+    const entry: Entry = { job, stage: "waiting" };
+    this.#waiting.push(entry, resend);
+    const ticket = { end: () => this.#end(entry) };
+    this.#pump();
+    return ticket;
+  }
+
+  #end(entry: Entry): void {
+    const stage = entry.stage;
+    entry.stage = "ended";
+    if (stage === "waiting") this.#waiting.delete(entry);
+    if (stage === "in-flight") {
+      this.#inFlight -= 1;
+      this.#pump();
+    }
+  }
+
+  /** Whether the next waiting job may go now; takes its token if so. */
+  #mayGo(): boolean {
+    const bucket = this.#bucket;
+    if (bucket === undefined) return true;
+    // The slot first: a token is not spent on a job that cannot go.
+    return this.#inFlight < bucket.limits.burstSize && bucket.tryTake(this.#clock.now());
   }
 
   #pump(): void {
-    // A job's run() may submit or cancel; the outer loop picks that up.
+    // A job's run() may submit or end tickets; the outer loop picks that up.
     if (this.#pumping) return;
     this.#pumping = true;
     try {
-      while (!this.#paused && this.#queue.size > 0) {
-        if (this.#bucket !== undefined && !this.#bucket.tryTake(this.#clock.now())) break;
-        const job = this.#queue.values().next().value as ThrottleJob;
-        this.#queue.delete(job);
-        job.run();
+      while (!this.#paused && this.#waiting.size > 0 && this.#mayGo()) {
+        const entry = this.#waiting.shift()!;
+        // Counted before it runs: run() may end its own ticket.
+        entry.stage = "in-flight";
+        this.#inFlight += 1;
+        if (!entry.job.run()) this.#end(entry);
       }
     } finally {
       this.#pumping = false;
@@ -119,10 +179,12 @@ export class Throttle {
     this.#wake();
   }
 
-  /** Sets a timer for when the next queued job may go. */
+  /** Sets a timer for when the next queued job may have a token (a reply frees a slot without one). */
   #wake(): void {
-    if (this.#paused || this.#queue.size === 0 || this.#timer !== undefined || this.#bucket === undefined) return;
-    const wait = this.#bucket.msUntilAvailable(this.#clock.now());
+    const bucket = this.#bucket;
+    if (this.#paused || this.#waiting.size === 0 || this.#timer !== undefined || bucket === undefined) return;
+    if (this.#inFlight >= bucket.limits.burstSize) return;
+    const wait = bucket.msUntilAvailable(this.#clock.now());
     // undefined: these limits never allow another request; wait for new ones (or the callers' time limits).
     if (wait === undefined) return;
     this.#timer = this.#clock.setTimer(wait, () => {

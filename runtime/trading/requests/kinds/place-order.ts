@@ -17,14 +17,17 @@ export interface OrderAcceptance {
   readonly message: seto.OrderAccepted;
 }
 
-export function placeOrderSpec(body: seto.OrderCreate & { reference: bigint }, onSent: (seq: bigint) => void): RequestSpec<OrderAcceptance> {
+/** What the order tracker learns of the request: each attempt sent, and a withdrawal after a refusal for speed. */
+export type PlaceOrderHooks = Pick<RequestSpec<OrderAcceptance>, "onSent" | "onWithdrawn">;
+
+export function placeOrderSpec(body: seto.OrderCreate & { reference: bigint }, hooks: PlaceOrderHooks): RequestSpec<OrderAcceptance> {
   const reference = body.reference;
   return {
     what: `placeOrder (market ${body.marketId}, contract ${body.contractId}, reference ${reference})`,
     message: { name: "seto.order_create", body },
     reference,
     keys: [key.reference(reference)],
-    onSent,
+    ...hooks,
     answer(event, seq) {
       switch (event.name) {
         case "seto.order_accepted": {

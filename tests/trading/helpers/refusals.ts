@@ -1,0 +1,40 @@
+// The exchange's answer to a request it read while the session was over its
+// throttle, as exchange/server sends it: eto throttle-exceeded, then the
+// request's typed refusal with a THROTTLE_EXCEEDED reason.
+import * as seto from "../../../generated/seto.js";
+import type { Trading } from "../../../runtime/trading/index.js";
+import { incoming } from "./events.js";
+import type { SentPayload } from "./fake-port.js";
+
+export function refuseForSpeed(trading: Trading, sent: SentPayload): void {
+  trading.handle(incoming("eto.throttle_exceeded", undefined));
+  const b = sent.body as { reference?: bigint; orderId?: bigint; newQuantity?: bigint; label?: string };
+  switch (sent.name) {
+    case "seto.order_create":
+      trading.handle(
+        incoming("seto.order_rejected", { seq: sent.seq, reference: b.reference, label: b.label, reason: seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED }),
+      );
+      return;
+    case "seto.order_cancel":
+      trading.handle(
+        incoming("seto.order_cancel_rejected", {
+          orderId: b.orderId,
+          reference: b.reference,
+          reason: seto.OrderCancelRejectedReason.ORDER_CANCEL_REJECTED_THROTTLE_EXCEEDED,
+        }),
+      );
+      return;
+    case "seto.order_quantity_reduce":
+      trading.handle(
+        incoming("seto.order_quantity_reduce_rejected", {
+          orderId: b.orderId!,
+          newQuantity: b.newQuantity!,
+          reference: b.reference,
+          reason: seto.OrderQuantityReduceRejectedReason.ORDER_QUANTITY_REDUCE_REJECTED_THROTTLE_EXCEEDED,
+        }),
+      );
+      return;
+    default:
+      throw new Error(`the exchange has no typed refusal for ${sent.name}`);
+  }
+}
