@@ -1,6 +1,8 @@
 // A tiny benchmark harness: warm-up runs, then the median of timed runs.
 // Benchmarks print numbers for people to read; nothing here asserts timings.
 
+import { GCProfiler, getHeapStatistics } from "node:v8";
+
 export interface MeasureOptions {
   /** Timed runs; the median is reported. Default 7. */
   runs?: number;
@@ -45,6 +47,61 @@ export function measureDetailed(name: string, fn: () => number | void, options: 
   return { name, opsPerSecond: opsPerRun / secondsPerRun, secondsPerRun, opsPerRun };
 }
 
+export interface RoundsMeasurement extends Measurement {
+  /** Wall-clock seconds of each timed run, by round. */
+  seconds: number[];
+  /**
+   * CPU seconds (user + system, all threads) of each timed run, by round:
+   * steadier than wall time on a shared machine, as time spent descheduled
+   * does not count.
+   */
+  cpuSeconds: number[];
+}
+
+/**
+ * Measures several cases in rounds — each round runs every case once, in
+ * turn — so a change in machine load hits all of them alike; then the median
+ * per case. Compare two cases with `medianSpeedup`.
+ */
+export function measureRounds(
+  cases: readonly { name: string; fn: () => number | void }[],
+  options: MeasureOptions = {},
+): RoundsMeasurement[] {
+  const runs = options.runs ?? 7;
+  const warmup = options.warmup ?? 3;
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer; got ${runs}`);
+  for (const c of cases) for (let i = 0; i < warmup; i++) c.fn();
+  const seconds = cases.map((): number[] => []);
+  const cpuSeconds = cases.map((): number[] => []);
+  const opsPerRun = cases.map(() => 1);
+  for (let round = 0; round < runs; round++) {
+    cases.forEach((c, i) => {
+      const cpu = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      const ops = c.fn();
+      seconds[i]!.push(Number(process.hrtime.bigint() - start) / 1e9);
+      const used = process.cpuUsage(cpu);
+      cpuSeconds[i]!.push((used.user + used.system) / 1e6);
+      opsPerRun[i] = typeof ops === "number" ? ops : 1;
+    });
+  }
+  return cases.map((c, i) => {
+    const secondsPerRun = median(seconds[i]!);
+    const ops = opsPerRun[i]!;
+    return { name: c.name, opsPerSecond: ops / secondsPerRun, secondsPerRun, opsPerRun: ops, seconds: seconds[i]!, cpuSeconds: cpuSeconds[i]! };
+  });
+}
+
+/**
+ * How many times faster `b` ran than `a` per operation: the median over
+ * rounds of the ratio of the two runs of a round, in wall time or CPU time.
+ */
+export function medianSpeedup(a: RoundsMeasurement, b: RoundsMeasurement, clock: "wall" | "cpu" = "wall"): number {
+  const of = (m: RoundsMeasurement) => (clock === "wall" ? m.seconds : m.cpuSeconds);
+  const bs = of(b);
+  return median(of(a).map((s, i) => s / a.opsPerRun / (bs[i]! / b.opsPerRun)));
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -59,4 +116,47 @@ export function formatRate(perSecond: number): string {
 /** Bytes per second as decimal megabytes per second, e.g. "412.3 MB/s". */
 export function formatMegabytes(bytesPerSecond: number): string {
   return `${(bytesPerSecond / 1e6).toFixed(1)} MB/s`;
+}
+
+export interface HeapUse {
+  /** Bytes allocated on the JS heap per operation, counted across the garbage collections during one run. */
+  allocatedPerOp: number;
+  /** Bytes still on the heap per operation after the run and a full GC; undefined without `--expose-gc`. */
+  retainedPerOp: number | undefined;
+}
+
+/**
+ * Runs `fn` once and accounts for its heap use. Allocation is the growth of
+ * used heap between collections (read from v8.GCProfiler) plus the growth
+ * after the last one, so collections during the run do not hide it. Run
+ * under `node --expose-gc --import tsx …` for the retained figure and a
+ * clean heap to start from.
+ */
+export function measureHeap(fn: () => number | void): HeapUse {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const startRetained = process.memoryUsage().heapUsed;
+  const profiler = new GCProfiler();
+  profiler.start();
+  let last = getHeapStatistics().used_heap_size;
+  const ops = fn();
+  const end = getHeapStatistics().used_heap_size;
+  let allocated = 0;
+  for (const gcRun of profiler.stop()?.statistics ?? []) {
+    allocated += Math.max(0, gcRun.beforeGC.heapStatistics.usedHeapSize - last);
+    last = gcRun.afterGC.heapStatistics.usedHeapSize;
+  }
+  allocated += Math.max(0, end - last);
+  const count = typeof ops === "number" ? ops : 1;
+  let retainedPerOp: number | undefined;
+  if (gc) {
+    gc();
+    retainedPerOp = (process.memoryUsage().heapUsed - startRetained) / count;
+  }
+  return { allocatedPerOp: allocated / count, retainedPerOp };
+}
+
+/** Bytes as "123 B" or "1.2 KB". */
+export function formatBytes(bytes: number): string {
+  return Math.abs(bytes) < 1000 ? `${bytes.toFixed(0)} B` : `${(bytes / 1000).toFixed(1)} KB`;
 }

@@ -1,7 +1,8 @@
 // A realistic incoming stream for benchmarks: mostly contract_quotes with a
-// few quotes each, some order_accepted and order_executed, and eto heartbeats,
-// each a seto.Payload encoded by the generated codec, then framed.
-// Deterministic for a given seed, so runs are comparable.
+// few quotes each, some order_accepted and order_executed, optionally a few
+// balance_changed, and eto heartbeats, each a seto.Payload encoded by the
+// generated codec, then framed. Deterministic for a given seed and mix, so
+// runs are comparable.
 
 import * as eto from "../generated/eto.js";
 import * as seto from "../generated/seto.js";
@@ -14,15 +15,49 @@ export interface Stream {
   bytes: Uint8Array;
 }
 
-export function buildStream(count: number, seed = 1): Stream {
+/** Shares of each payload kind (0..1); contract_quotes take what is left. */
+export interface StreamMix {
+  readonly orderAccepted: number;
+  readonly orderExecuted: number;
+  readonly balanceChanged: number;
+  readonly heartbeat: number;
+}
+
+/** The mix `buildStream` uses unless told otherwise (no balance_changed). */
+export const DEFAULT_MIX: StreamMix = { orderAccepted: 0.07, orderExecuted: 0.05, balanceChanged: 0, heartbeat: 0.03 };
+
+export interface StreamOptions {
+  /** Payload kinds and their shares; default DEFAULT_MIX. */
+  readonly mix?: StreamMix;
+  /** Seq of the first payload; default 1 (e.g. 2 when a login response took seq 1). */
+  readonly firstSeq?: bigint;
+}
+
+export function buildStream(count: number, seed = 1, options: StreamOptions = {}): Stream {
+  const mix = options.mix ?? DEFAULT_MIX;
+  const firstSeq = options.firstSeq ?? 1n;
+  // Cumulative thresholds on one uniform draw per payload.
+  const toAccepted = 1 - mix.orderAccepted - mix.orderExecuted - mix.balanceChanged - mix.heartbeat;
+  const toExecuted = toAccepted + mix.orderAccepted;
+  const toBalance = toExecuted + mix.orderExecuted;
+  const toHeartbeat = toBalance + mix.balanceChanged;
+  if (!(toAccepted >= 0)) throw new RangeError(`stream mix shares add up to more than 1: ${JSON.stringify(mix)}`);
   const random = mulberry32(seed);
   const int = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const payloads: Uint8Array[] = [];
   for (let i = 0; i < count; i++) {
-    const seq = BigInt(i + 1);
+    const seq = firstSeq + BigInt(i);
     const roll = random();
     const message =
-      roll < 0.85 ? contractQuotes(seq, int) : roll < 0.92 ? orderAccepted(seq, int) : roll < 0.97 ? orderExecuted(seq, int) : heartbeat(seq);
+      roll < toAccepted
+        ? contractQuotes(seq, int)
+        : roll < toExecuted
+          ? orderAccepted(seq, int)
+          : roll < toBalance
+            ? orderExecuted(seq, int)
+            : roll < toHeartbeat
+              ? balanceChanged(seq, int)
+              : heartbeat(seq);
     payloads.push(seto.Payload.encode(message).finish());
   }
   return { payloads, bytes: encodeFrames(payloads) };
@@ -82,6 +117,13 @@ function orderExecuted(seq: bigint, int: Int): seto.Payload {
       availableBalance: int(0, 10_000_000),
       exposure: int(0, 1_000_000),
     },
+  };
+}
+
+function balanceChanged(seq: bigint, int: Int): seto.Payload {
+  return {
+    ...envelope(seq, seto.PayloadType.PAYLOAD_BALANCE_CHANGED),
+    balanceChanged: { reason: "order executed", availableBalance: int(0, 10_000_000), exposure: int(0, 1_000_000) },
   };
 }
 

@@ -1,6 +1,6 @@
 // What `payloads()` yields: one received payload, named and typed, with the
 // body decoded on first access.
-import { payloadBody, type PayloadMessages, type PayloadName } from "../../generated/payload-map.js";
+import type { PayloadMessages, PayloadName } from "../../generated/payload-map.js";
 import type * as seto from "../../generated/seto.js";
 import type { PayloadEvent } from "../dispatch/handler-types.js";
 import type { IncomingPayload } from "../payload/incoming.js";
@@ -28,7 +28,8 @@ class LazyEvent {
     return this.source.payload;
   }
   get message(): unknown {
-    return payloadBody(this.name, this.source.payload);
+    // Decodes only the body (shared with what handlers already decoded).
+    return this.source.message(this.name);
   }
 }
 

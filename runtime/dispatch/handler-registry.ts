@@ -1,9 +1,12 @@
 // One handler list per payload type, looked up by table index on the hot
-// path; bodies are decoded only when some handler is registered for the type.
+// path; bodies are decoded only when some handler is registered for the type,
+// and then, where the payload allows, only the body (IncomingPayload.message).
 import {
   isPayloadName,
   lookupPayload,
   payloadBody,
+  payloadInfo,
+  type PayloadInfo,
   type PayloadName,
 } from "../../generated/payload-map.js";
 import { InvalidCallbackError } from "../errors.js";
@@ -11,6 +14,27 @@ import type { GlobalHandler, HandlerMap, PayloadEvent, PayloadHandler } from "./
 import type { DispatchablePayload } from "./incoming.js";
 
 type AnyHandler = (message: unknown, event: PayloadEvent) => void;
+
+// A class, not an object literal with a getter: V8 builds such literals
+// through the runtime, one of the costliest steps of a dispatch.
+class DispatchEvent implements PayloadEvent {
+  readonly seq: bigint;
+  readonly isReplay: boolean;
+  readonly bytes: Uint8Array;
+  readonly #source: DispatchablePayload;
+  constructor(
+    readonly name: PayloadName,
+    source: DispatchablePayload,
+  ) {
+    this.#source = source;
+    this.seq = source.seq;
+    this.isReplay = source.isReplay;
+    this.bytes = source.bytes;
+  }
+  get payload(): PayloadEvent["payload"] {
+    return this.#source.payload;
+  }
+}
 
 function checkFunction(fn: unknown, what: string): void {
   if (typeof fn !== "function") {
@@ -28,6 +52,10 @@ function checkName(name: unknown): asserts name is PayloadName {
 
 export class HandlerRegistry {
   readonly #byName = new Map<PayloadName, AnyHandler[]>();
+  // The same lists indexed by payload type, for dispatch: an array index is
+  // cheaper than a lookup by name, per payload.
+  readonly #bySetoType: (AnyHandler[] | undefined)[] = [];
+  readonly #byEtoType: (AnyHandler[] | undefined)[] = [];
   #global: AnyHandler[] = [];
 
   /** Registers `handler` for payloads called `name`; throws InvalidCallbackError for unknown names or non-functions. */
@@ -37,6 +65,7 @@ export class HandlerRegistry {
     const list = this.#byName.get(name) ?? [];
     // Copy on write: dispatch iterates a list that registration never mutates.
     this.#byName.set(name, [...list, handler as unknown as AnyHandler]);
+    this.#reindex(name);
   }
 
   /** Removes one registration of `handler` for `name`; returns whether it was registered. */
@@ -48,6 +77,7 @@ export class HandlerRegistry {
     const next = list.filter((_, j) => j !== i);
     if (next.length === 0) this.#byName.delete(name);
     else this.#byName.set(name, next);
+    this.#reindex(name);
     return true;
   }
 
@@ -85,21 +115,20 @@ export class HandlerRegistry {
   dispatch(incoming: DispatchablePayload): PayloadName | undefined {
     const info = lookupPayload(incoming.setoType, incoming.etoType);
     if (!info) return undefined;
-    const specific = this.#byName.get(info.name);
+    const specific = info.layer === "eto" ? this.#byEtoType[info.etoType as number] : this.#bySetoType[info.setoType];
     const global = this.#global;
     if (!specific && global.length === 0) return info.name;
-    const event: PayloadEvent = {
-      name: info.name,
-      seq: incoming.seq,
-      isReplay: incoming.isReplay,
-      bytes: incoming.bytes,
-      get payload() {
-        return incoming.payload;
-      },
-    };
-    const body = payloadBody(info.name, incoming.payload);
+    const event = new DispatchEvent(info.name, incoming);
+    const body = incoming.message !== undefined ? incoming.message(info.name) : payloadBody(info.name, incoming.payload);
     if (specific) for (const h of specific) h(body, event);
     for (const h of global) h(body, event);
     return info.name;
+  }
+
+  #reindex(name: PayloadName): void {
+    const info: PayloadInfo = payloadInfo[name];
+    const list = this.#byName.get(name);
+    if (info.layer === "eto") this.#byEtoType[info.etoType as number] = list;
+    else this.#bySetoType[info.setoType] = list;
   }
 }

@@ -5,7 +5,7 @@
 import * as eto from "../../generated/eto.js";
 import type { Clock } from "../clock.js";
 import { ParseError, ProtocolError } from "../errors.js";
-import { heartbeatPayload, pongPayload, replayRequestPayload, type UnsequencedPayload } from "../payload/encode.js";
+import { replayRequestPayload, type UnsequencedPayload } from "../payload/encode.js";
 import { IncomingPayload } from "../payload/incoming.js";
 import { HeartbeatMonitor } from "./heartbeat.js";
 import { InboundFlow } from "./inbound-flow.js";
@@ -32,9 +32,11 @@ export interface SessionCoreOptions {
   readonly maxHeldPayloads: number;
   readonly maxRedeliveries: number;
   /**
-   * Role-specific handling of a live payload — one not flagged is_replay and
-   * seen for the first time — when it arrives, before it is put in sequence.
-   * Session control (login, logout, pongs) acts on arrival; the listener
+   * Role-specific handling of a live eto payload — a session-layer payload
+   * not flagged is_replay and seen for the first time — when it arrives,
+   * before it is put in sequence. Session control (login, logout, pongs) acts
+   * on arrival; trading payloads carry nothing to act on there, and skip this
+   * step, which the busiest part of the stream then does not pay. The listener
    * still receives the payload in seq order. Payloads below the expected seq
    * are not live, except a login or login response: those may start a new
    * stream, and the role may restart the numbering (`restart`,
@@ -78,7 +80,7 @@ export class SessionCore {
       error: (e) => this.#listener.error(e),
     });
     this.#heartbeat = new HeartbeatMonitor(o.clock, o.heartbeatIntervalMs, o.deadAfterMs, {
-      sendHeartbeat: () => this.#sendAdmin(heartbeatPayload()),
+      sendHeartbeat: () => this.#sendBodyless(eto.PayloadType.PAYLOAD_HEARTBEAT),
       dead: (silentForMs) => {
         this.#logger.warn({ silentForMs }, "nothing received: connection declared dead");
         this.#listener.status({ state: "dead", silentForMs });
@@ -169,7 +171,7 @@ export class SessionCore {
     this.#receiving = true;
     try {
       this.#receiveOne(bytes);
-      for (let next = this.#inbox.shift(); next !== undefined; next = this.#inbox.shift()) this.#receiveOne(next);
+      while (this.#inbox.length > 0) this.#receiveOne(this.#inbox.shift()!);
     } finally {
       this.#receiving = false;
     }
@@ -187,17 +189,20 @@ export class SessionCore {
     }
     this.#heartbeat.inbound();
     const sequencer = this.#in.sequencer;
-    const placement = sequencer.place(p);
+    let placement = sequencer.place(p);
     if (placement === "duplicate" || placement === "held") return;
-    // Stream starts and ends are seen by the role even below our seq (it may
-    // restart the numbering): see startsStream.
-    if (!p.isReplay && (placement !== "behind" || startsStream(p))) {
+    // Session duties are for live eto payloads; stream starts and ends are
+    // seen by the role even below our seq (it may restart the numbering): see
+    // startsStream.
+    if (p.etoType !== undefined && !p.isReplay && (placement !== "behind" || startsStream(p))) {
       const epoch = this.#epoch;
+      const inboundEpoch = this.#in.epoch;
       this.#live(p);
       if (epoch !== this.#epoch || !this.#open) return;
+      // Placed again if the role's handling restarted the inbound stream.
+      if (inboundEpoch !== this.#in.epoch) placement = sequencer.place(p);
     }
-    // Placed again: the role's handling may have restarted the inbound stream.
-    switch (sequencer.place(p)) {
+    switch (placement) {
       case "next":
         this.#in.next(p);
         break;
@@ -220,10 +225,10 @@ export class SessionCore {
   #live(p: IncomingPayload): void {
     switch (p.etoType) {
       case eto.PayloadType.PAYLOAD_HEARTBEAT:
-        if (this.#heartbeat.peerHeartbeat()) this.#sendAdmin(heartbeatPayload());
+        if (this.#heartbeat.peerHeartbeat()) this.#sendBodyless(eto.PayloadType.PAYLOAD_HEARTBEAT);
         break;
       case eto.PayloadType.PAYLOAD_PING:
-        this.#sendAdmin(pongPayload());
+        this.#sendBodyless(eto.PayloadType.PAYLOAD_PONG);
         break;
       case eto.PayloadType.PAYLOAD_REPLAY:
         this.#serveReplay(p);
@@ -260,6 +265,15 @@ export class SessionCore {
   #sendAdmin(p: UnsequencedPayload): void {
     try {
       this.send(p, true);
+    } catch (e) {
+      this.#listener.error(asSmarketsError(e, "writing a session payload"));
+    }
+  }
+
+  /** `#sendAdmin(etoPayload(type))` for a heartbeat or pong: same bytes, written without the generic encoder. */
+  #sendBodyless(type: eto.PayloadType): void {
+    try {
+      this.#write(this.#out.stampBodylessEto(type).bytes, true);
     } catch (e) {
       this.#listener.error(asSmarketsError(e, "writing a session payload"));
     }

@@ -40,6 +40,11 @@ export class InboundFlow {
     readonly deps: InboundFlowDeps,
   ) {}
 
+  /** Bumped by every `restart`: a caller can tell whether the sequencer started over. */
+  get epoch(): number {
+    return this.#epoch;
+  }
+
   /** Processes a payload the sequencer placed "next". */
   next(p: IncomingPayload): void {
     this.#drain(p);
@@ -89,7 +94,8 @@ export class InboundFlow {
       }
       p = seq.processed();
     }
-    this.#lastProgressAt = this.deps.clock.now();
+    // Progress matters only to the replay timer; without one, spare the clock read.
+    if (this.#timer !== undefined) this.#lastProgressAt = this.deps.clock.now();
     if (wasAwaiting && !seq.awaitingReplay) {
       this.stop();
       this.deps.status({ state: "gap-filled", next: seq.expected });

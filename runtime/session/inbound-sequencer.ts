@@ -113,6 +113,7 @@ export class InboundSequencer {
     this.#expected += 1n;
     this.#failures = 0;
     if (this.#awaitingReplay && this.#expected > this.#highestSeen) this.#awaitingReplay = false;
+    if (this.#held.size === 0) return undefined; // the usual case: spare the lookup (bigint keys hash slowly)
     const next = this.#held.get(this.#expected);
     if (next !== undefined) this.#held.delete(this.#expected);
     return next;

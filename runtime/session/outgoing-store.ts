@@ -30,15 +30,26 @@ export interface OutgoingStore {
   clear(): void;
 }
 
+const MAX_NUMBER_KEY = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A seq as a Map key: a number when exact (hashing a number is far cheaper than a bigint), else the bigint. */
+function keyOf(seq: bigint): number | bigint {
+  return seq <= MAX_NUMBER_KEY && seq >= 0n ? Number(seq) : seq;
+}
+
 /**
  * The in-memory store, bounded by count: it keeps the `capacity` most recent
  * payloads and evicts the oldest (lowest seq) when full. A replay request for
  * an evicted seq is answered with a gapfill and a warning (see replay-server).
  */
 export class MemoryOutgoingStore implements OutgoingStore {
-  // Insertion order is seq order: `put` keeps it so by truncating on a rewind.
-  readonly #bySeq = new Map<bigint, StoredPayload>();
-  #newest: bigint | undefined;
+  readonly #bySeq = new Map<number | bigint, StoredPayload>();
+  // The seqs held, in insertion order, which `put` keeps equal to seq order
+  // (it truncates on a rewind); live from `#head`. Eviction takes the oldest
+  // from here: asking the Map for its first key instead would step over every
+  // entry deleted since its last rehash, on every put of a full store.
+  #order: bigint[] = [];
+  #head = 0;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) {
@@ -51,36 +62,42 @@ export class MemoryOutgoingStore implements OutgoingStore {
   }
 
   put(p: StoredPayload): void {
-    if (this.#newest !== undefined && p.seq <= this.#newest) this.#dropFrom(p.seq);
-    this.#bySeq.set(p.seq, p);
-    this.#newest = p.seq;
+    const newest = this.newestSeq();
+    if (newest !== undefined && p.seq <= newest) this.#dropFrom(p.seq);
+    this.#bySeq.set(keyOf(p.seq), p);
+    this.#order.push(p.seq);
     if (this.#bySeq.size > this.capacity) {
-      const oldest = this.#bySeq.keys().next().value as bigint;
-      this.#bySeq.delete(oldest);
+      this.#bySeq.delete(keyOf(this.#order[this.#head]!));
+      this.#head += 1;
+      // Drop the consumed front now and then, so the queue stays within twice the capacity.
+      if (this.#head > this.capacity) {
+        this.#order = this.#order.slice(this.#head);
+        this.#head = 0;
+      }
     }
   }
 
   get(seq: bigint): StoredPayload | undefined {
-    return this.#bySeq.get(seq);
+    return this.#bySeq.get(keyOf(seq));
   }
 
   oldestSeq(): bigint | undefined {
-    return this.#bySeq.keys().next().value;
+    return this.#head < this.#order.length ? this.#order[this.#head] : undefined;
   }
 
   newestSeq(): bigint | undefined {
-    return this.#newest;
+    return this.#head < this.#order.length ? this.#order[this.#order.length - 1] : undefined;
   }
 
   clear(): void {
     this.#bySeq.clear();
-    this.#newest = undefined;
+    this.#order = [];
+    this.#head = 0;
   }
 
+  /** Forgets `seq` and everything newer: they are at the end of the queue. */
   #dropFrom(seq: bigint): void {
-    for (const key of [...this.#bySeq.keys()]) if (key >= seq) this.#bySeq.delete(key);
-    let newest: bigint | undefined;
-    for (const key of this.#bySeq.keys()) newest = key;
-    this.#newest = newest;
+    const order = this.#order;
+    while (order.length > this.#head && order[order.length - 1]! >= seq) this.#bySeq.delete(keyOf(order.pop()!));
   }
 }

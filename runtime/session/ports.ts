@@ -35,9 +35,13 @@ export function asSmarketsError(e: unknown, doing: string): SmarketsError {
   return new ConnectionError(`${doing} failed: ${why}`, undefined, undefined, { cause: e });
 }
 
+/** Listeners `guardListener` made, so guarding one again (the core's guard of the session's) adds no layer. */
+const guarded = new WeakSet<SessionListener>();
+
 /** The listener with `status` and `error` made safe to call: what they throw is logged, not propagated. */
 export function guardListener(listener: SessionListener, logger: Logger): SessionListener {
-  return {
+  if (guarded.has(listener)) return listener;
+  const guard: SessionListener = {
     payload: (p) => listener.payload(p),
     status(s) {
       try {
@@ -54,4 +58,6 @@ export function guardListener(listener: SessionListener, logger: Logger): Sessio
       }
     },
   };
+  guarded.add(guard);
+  return guard;
 }
