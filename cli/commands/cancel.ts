@@ -4,8 +4,8 @@
 import * as seto from "../../generated/seto.js";
 import { ArgumentError } from "../../runtime/errors.js";
 import { OrderCancelAllRejectedError, OrderCancelRejectedError } from "../../runtime/trading/errors.js";
-import { integerArg, parseArgs, uint64Arg } from "../args.js";
-import type { Command } from "../command.js";
+import { integerArg, uint64Arg } from "../args.js";
+import { flagCommand, type Command } from "../command.js";
 import { CONNECTION_FLAGS, CONNECTION_HELP, connectionArgs } from "../connection-args.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
@@ -72,20 +72,17 @@ async function cancelAll(session: CliSession, marketId: number | undefined, io: 
   return EXIT.ok;
 }
 
-export const cancelCommand: Command = {
+export const cancelCommand: Command = flagCommand({
   name: "cancel",
   summary: "cancel an order, or all of them",
   help: HELP,
-  async run(argv, io) {
-    const args = parseArgs(argv, FLAGS, 1);
-    if (args.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+  flags: FLAGS,
+  positionals: 1,
+  async run(args, io) {
     const what = cancelTarget(args.positionals, args.switches.has("--all"), args.values.get("--market"));
     const conn = connectionArgs(args, io.env);
     return withSession(conn, io, {}, (session) =>
       what.kind === "one" ? cancelOne(session, what.orderId, io) : cancelAll(session, what.marketId, io),
     );
   },
-};
+});

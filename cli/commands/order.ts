@@ -6,8 +6,8 @@ import { OrderInvalidError, OrderRejectedError, OrderValidationError } from "../
 import type { TimeInForceInput } from "../../runtime/trading/validation/enums.js";
 import { orderCreateMessage, type PlaceOrderInput } from "../../runtime/trading/validation/order-input.js";
 import { pounds, price } from "../../scripts/demo/transcript.js";
-import { choiceArg, integerArg, parseArgs, uint64Arg, type ParsedArgs } from "../args.js";
-import type { Command } from "../command.js";
+import { choiceArg, integerArg, uint64Arg, type ParsedArgs } from "../args.js";
+import { flagCommand, type Command } from "../command.js";
 import { CONNECTION_FLAGS, CONNECTION_HELP, connectionArgs } from "../connection-args.js";
 import { EXIT } from "../exit-codes.js";
 import { orderState } from "../format-order.js";
@@ -105,16 +105,13 @@ function orderFrom(args: ParsedArgs): CliOrder {
   return order;
 }
 
-export const orderCommand: Command = {
+export const orderCommand: Command = flagCommand({
   name: "order",
   summary: "place an order and print the exchange's answer",
   help: HELP,
-  async run(argv, io) {
-    const args = parseArgs(argv, FLAGS, 0);
-    if (args.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+  flags: FLAGS,
+  positionals: 0,
+  async run(args, io) {
     const order = orderFrom(args);
     const conn = connectionArgs(args, io.env);
     return withSession(conn, io, {}, async ({ client, timeoutMs }) => {
@@ -142,4 +139,4 @@ export const orderCommand: Command = {
       }
     });
   },
-};
+});

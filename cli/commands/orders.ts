@@ -15,8 +15,8 @@
 // than the one asked for, the command says so on stderr.
 import type { StreamingAPIClient } from "../../runtime/client/index.js";
 import { accountSequenceOf } from "../../runtime/trading/orders/account-sequence.js";
-import { integerArg, parseArgs } from "../args.js";
-import type { Command } from "../command.js";
+import { integerArg } from "../args.js";
+import { flagCommand, type Command } from "../command.js";
 import { CONNECTION_FLAGS, CONNECTION_HELP, connectionArgs } from "../connection-args.js";
 import { EXIT } from "../exit-codes.js";
 import { ordersTable } from "../format-order.js";
@@ -45,16 +45,13 @@ ${CONNECTION_HELP}`;
 /** Ask for the account's events from its very first one. */
 const FROM_THE_START = 1n;
 
-export const ordersCommand: Command = {
+export const ordersCommand: Command = flagCommand({
   name: "orders",
   summary: "list our live orders (rebuilt from the account's event history)",
   help: HELP,
-  async run(argv, io) {
-    const args = parseArgs(argv, FLAGS, 0);
-    if (args.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+  flags: FLAGS,
+  positionals: 0,
+  async run(args, io) {
     const marketText = args.values.get("--market");
     const marketId = marketText === undefined ? undefined : integerArg("--market", marketText, 1, 0xffff_ffff);
     const conn = connectionArgs(args, io.env);
@@ -77,4 +74,4 @@ export const ordersCommand: Command = {
       return EXIT.ok;
     });
   },
-};
+});

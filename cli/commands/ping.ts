@@ -1,7 +1,7 @@
 // `smarkets ping`: log in, ping N times printing each round trip, log out.
 import { AbortedError } from "../../runtime/errors.js";
-import { integerArg, parseArgs } from "../args.js";
-import type { Command } from "../command.js";
+import { integerArg } from "../args.js";
+import { flagCommand, type Command } from "../command.js";
 import { CONNECTION_FLAGS, CONNECTION_HELP, connectionArgs } from "../connection-args.js";
 import { EXIT } from "../exit-codes.js";
 import { withSession } from "../session.js";
@@ -17,16 +17,13 @@ each, then a summary, and logs out.
 
 ${CONNECTION_HELP}`;
 
-export const pingCommand: Command = {
+export const pingCommand: Command = flagCommand({
   name: "ping",
   summary: "log in, measure round trips to the exchange, log out",
   help: HELP,
-  async run(argv, io) {
-    const args = parseArgs(argv, FLAGS, 0);
-    if (args.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+  flags: FLAGS,
+  positionals: 0,
+  async run(args, io) {
     const countText = args.values.get("--count");
     const count = countText === undefined ? 3 : integerArg("--count", countText, 1, 10_000);
     const conn = connectionArgs(args, io.env);
@@ -50,4 +47,4 @@ export const pingCommand: Command = {
       return times.length === count ? EXIT.ok : EXIT.interrupted;
     });
   },
-};
+});

@@ -3,8 +3,8 @@
 import { AbortedError, ArgumentError, TimeoutError } from "../../runtime/errors.js";
 import type { BookUpdate } from "../../runtime/trading/index.js";
 import { pounds } from "../../scripts/demo/transcript.js";
-import { integerArg, parseArgs, positiveNumberArg } from "../args.js";
-import type { Command } from "../command.js";
+import { integerArg, positiveNumberArg } from "../args.js";
+import { flagCommand, type Command } from "../command.js";
 import { CONNECTION_FLAGS, CONNECTION_HELP, connectionArgs } from "../connection-args.js";
 import { EXIT } from "../exit-codes.js";
 import { marketLines } from "../format-book.js";
@@ -26,16 +26,13 @@ every book is printed in turn, followed by a blank line.
 
 ${CONNECTION_HELP}`;
 
-export const watchCommand: Command = {
+export const watchCommand: Command = flagCommand({
   name: "watch",
   summary: "show a market's order book live",
   help: HELP,
-  async run(argv, io) {
-    const args = parseArgs(argv, FLAGS, 1);
-    if (args.help) {
-      io.stdout.write(`${HELP}\n`);
-      return EXIT.ok;
-    }
+  flags: FLAGS,
+  positionals: 1,
+  async run(args, io) {
     const marketText = args.positionals[0];
     if (marketText === undefined) throw new ArgumentError("missing <market>: the id of the market to watch");
     const marketId = integerArg("<market>", marketText, 1, 0xffff_ffff);
@@ -78,7 +75,7 @@ export const watchCommand: Command = {
       return EXIT.failure;
     });
   },
-};
+});
 
 /** The first line of each book: when, and what changed. */
 function describe(update: BookUpdate, changes: number): string {
