@@ -8,7 +8,7 @@
 import * as seto from "../generated/seto.js";
 import { FrameDecoder } from "../runtime/framing/index.js";
 import { formatMegabytes, formatRate, measureDetailed } from "./harness.js";
-import { buildStream } from "./stream.js";
+import { buildStream, chunk, describeStream } from "./stream.js";
 
 console.log(`node ${process.version}`);
 
@@ -18,13 +18,8 @@ const RUNS = { runs: 9, warmup: 3 };
 
 const { payloads, bytes } = buildStream(FRAMES, 42);
 const payloadBytes = payloads.reduce((sum, p) => sum + p.length, 0);
-const chunks: Uint8Array[] = [];
-for (let at = 0; at < bytes.length; at += CHUNK) chunks.push(bytes.subarray(at, at + CHUNK));
-
-console.log(
-  `stream: ${FRAMES.toLocaleString("en-US")} frames, ${(bytes.length / 1e6).toFixed(2)} MB framed ` +
-    `(${(payloadBytes / FRAMES).toFixed(1)} payload bytes per frame on average), ${chunks.length} chunks of 64 KiB`,
-);
+const chunks = chunk(bytes, CHUNK);
+console.log(describeStream(payloads, bytes, chunks.length));
 
 let sink = 0; // consumed by the output below, so no work is optimised away
 

@@ -25,7 +25,7 @@ import { FrameDecoder } from "../runtime/framing/index.js";
 import { encodePayload, loginResponsePayload, withSeq } from "../runtime/payload/encode.js";
 import { Session } from "../runtime/session/session.js";
 import { formatBytes, formatMegabytes, formatRate, measureHeap, measureRounds, medianSpeedup, type RoundsMeasurement } from "./harness.js";
-import { buildStream, type StreamMix } from "./stream.js";
+import { buildStream, chunk, describeStream, type StreamMix } from "./stream.js";
 
 console.log(`node ${process.version}`);
 
@@ -38,13 +38,8 @@ const MIX: StreamMix = { orderAccepted: 0.05, orderExecuted: 0.04, balanceChange
 // A login response takes seq 1 (see inboundPath); the stream goes on from seq 2.
 const { payloads, bytes } = buildStream(FRAMES, 42, { mix: MIX, firstSeq: 2n });
 const payloadBytes = payloads.reduce((sum, p) => sum + p.length, 0);
-const chunks: Uint8Array[] = [];
-for (let at = 0; at < bytes.length; at += CHUNK) chunks.push(bytes.subarray(at, at + CHUNK));
-
-console.log(
-  `stream: ${FRAMES.toLocaleString("en-US")} frames, ${(bytes.length / 1e6).toFixed(2)} MB framed ` +
-    `(${(payloadBytes / FRAMES).toFixed(1)} payload bytes per frame on average), ${chunks.length} chunks of 64 KiB`,
-);
+const chunks = chunk(bytes, CHUNK);
+console.log(describeStream(payloads, bytes, chunks.length));
 
 let sink = 0; // consumed by the output below, so no work is optimised away
 

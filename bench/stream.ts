@@ -142,3 +142,19 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** `bytes` cut into chunks of `size` (views, no copy), as a socket hands a stream over. */
+export function chunk(bytes: Uint8Array, size: number): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+  return chunks;
+}
+
+/** One line describing a stream, for a benchmark's output. */
+export function describeStream(payloads: readonly Uint8Array[], bytes: Uint8Array, chunks: number): string {
+  const payloadBytes = payloads.reduce((sum, p) => sum + p.length, 0);
+  return (
+    `stream: ${payloads.length.toLocaleString("en-US")} frames, ${(bytes.length / 1e6).toFixed(2)} MB framed ` +
+    `(${(payloadBytes / payloads.length).toFixed(1)} payload bytes per frame on average), ${chunks} chunks of 64 KiB`
+  );
+}
