@@ -94,6 +94,8 @@ export class MarketBooks {
 
   /** Applies a payload; returns whether it changed a book. */
   apply(event: TradingEvent): boolean {
+    // Without a tracked market no quote body needs decoding (this runs for every payload).
+    if (this.#books.size === 0) return false;
     if (event.name === "seto.market_quotes") {
       const book = this.#books.get(event.message.marketId);
       if (book === undefined) return false;

@@ -17,6 +17,8 @@ export interface Answer {
   readonly verdict: FinalVerdict<unknown>;
 }
 
+const NO_ANSWERS: readonly Answer[] = [];
+
 export class RequestRegistry {
   readonly #byKey = new Map<CorrelationKey, Set<AnyRequest>>();
   readonly #keysOf = new Map<AnyRequest, CorrelationKey[]>();
@@ -65,10 +67,15 @@ export class RequestRegistry {
   }
 
   /** Offers `event` to the requests it may answer; returns those it answers for good, unfiled now (a progress reply leaves its request filed). */
-  answers(event: TradingEvent): Answer[] {
+  answers(event: TradingEvent): readonly Answer[] {
+    // Every incoming payload passes here: market data (no keys) and payloads
+    // arriving with nothing filed cost no allocation and no body decode.
+    if (this.#byKey.size === 0) return NO_ANSWERS;
+    const keys = eventKeys(event);
+    if (keys.length === 0) return NO_ANSWERS;
     const seen = new Set<AnyRequest>();
     const out: Answer[] = [];
-    for (const k of eventKeys(event)) {
+    for (const k of keys) {
       const set = this.#byKey.get(k);
       if (set === undefined) continue;
       // A copy: unfiling changes the set being walked.
