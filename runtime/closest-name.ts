@@ -1,6 +1,7 @@
 // "Did you mean …?" for a name that is not one of a known set (a misspelt
 // setting). Names are compared case- and underscore-blind, so the seed's
-// snake_case spelling of a camelCase name ("connect_timeout_ms") matches it.
+// snake_case spelling of a camelCase name ("connect_timeout_ms") matches it,
+// and a name cut short or run on ("accountSeq") counts as one typo.
 
 /** The known name nearest `given`, or undefined when none is near enough to be a likely typo. */
 export function closestName(given: string, known: readonly string[]): string | undefined {
@@ -8,7 +9,10 @@ export function closestName(given: string, known: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const name of known) {
-    const d = distance(g, normalise(name));
+    const n = normalise(name);
+    // One a shortening of the other ("accountSeq" for accountSequence) is as near as one typo.
+    const shortened = Math.min(g.length, n.length) >= 4 && (n.startsWith(g) || g.startsWith(n));
+    const d = shortened ? Math.min(1, distance(g, n)) : distance(g, n);
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
   // A third of the letters wrong is still recognisable; more is a different word.

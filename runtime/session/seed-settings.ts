@@ -64,6 +64,15 @@ function isSeedName(key: string): key is SeedName {
   return Object.prototype.hasOwnProperty.call(SEED_SETTINGS, key);
 }
 
+/** The setting a misspelt key most likely meant, or the list of settings. */
+function hintFor(key: string): string {
+  const near = closestName(key, [...SETTING_NAMES, ...Object.keys(SEED_SETTINGS)]);
+  if (near === undefined) return `settings are ${SETTING_NAMES.join(", ")}`;
+  if (!isSeedName(near)) return `did you mean ${near}?`;
+  const seed = SEED_SETTINGS[near];
+  return "alias" in seed ? `did you mean ${seed.alias}?` : `if you meant the seed's ${near}, ${seed.instead}`;
+}
+
 /**
  * `given` with the seed's names turned into ours; the object itself when it
  * has none. Throws ArgumentError for a seed name with no equivalent, for a
@@ -74,11 +83,7 @@ export function fromSeedNames(given: SessionSettings): SessionSettings {
   for (const key of Object.keys(given)) {
     if (known.has(key)) continue;
     const value = (given as Record<string, unknown>)[key];
-    if (!isSeedName(key)) {
-      const near = closestName(key, [...SETTING_NAMES, ...Object.keys(SEED_SETTINGS)]);
-      const hint = near === undefined ? `settings are ${SETTING_NAMES.join(", ")}` : `did you mean ${near}?`;
-      throw new ArgumentError(`unknown setting ${show(key)}: ${hint}`);
-    }
+    if (!isSeedName(key)) throw new ArgumentError(`unknown setting ${show(key)}: ${hintFor(key)}`);
     const seed = SEED_SETTINGS[key];
     if (value === undefined) continue;
     if (!("alias" in seed)) {

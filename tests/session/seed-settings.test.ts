@@ -67,7 +67,10 @@ test("an unknown key is refused, naming it and the closest setting", (t) => {
     ["pasword", /unknown setting "pasword": did you mean password\?/],
     ["connect_timeout_ms", /did you mean connectTimeoutMs\?/],
     ["heartbeatInterval", /did you mean heartbeatIntervalMs\?/],
-    ["socketTimeout", /did you mean socket_timeout\?/],
+    ["socketTimeout", /unknown setting "socketTimeout": if you meant the seed's socket_timeout, give connectTimeoutMs/],
+    ["sll", /unknown setting "sll": did you mean tls\?/],
+    ["accountSeq", /did you mean accountSequence\?/],
+    ["inSequence", /did you mean inSeq\?/],
     ["colour", /unknown setting "colour": settings are username, password, token, host, port, tls, /],
   ];
   for (const [key, message] of cases) {
