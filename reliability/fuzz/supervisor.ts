@@ -1,0 +1,122 @@
+// Runs the fuzz's cases in worker processes and watches them: a worker that
+// stops reporting (its event loop blocked: a hang) is killed, one that dies
+// is noted, and either way the case it was on is a failure and the rest of
+// its share goes on in a fresh worker. Adds up what the workers report.
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { Tally } from "../common/tally.js";
+import type { Peak, WorkerJob, WorkerMessage } from "./messages.js";
+import type { TargetName } from "./target.js";
+
+/** A worker silent this long is taken as hung on its current case. */
+const HANG_MS = 20_000;
+/** Above this a worker stops itself (a runaway would take the whole machine's memory). */
+const HARD_RSS_BYTES = 1536 * 1024 * 1024;
+
+export interface FuzzOptions {
+  readonly target: TargetName;
+  readonly seed: number;
+  /** Cases first..end-1. */
+  readonly first: number;
+  readonly end: number;
+  readonly workers: number;
+  readonly detail: boolean;
+}
+
+export interface CaseFailure {
+  readonly k: number;
+  readonly kind: string;
+  readonly violations: string[];
+}
+
+export class FuzzTotals {
+  cases = 0;
+  readonly kinds = new Tally();
+  readonly outcomes = new Tally();
+  readonly errors = new Tally();
+  readonly failures: CaseFailure[] = [];
+  readonly details: { k: number; lines: string[] }[] = [];
+  readonly toolErrors: string[] = [];
+  rss: Peak = { value: 0, k: -1 };
+  block: Peak = { value: 0, k: -1 };
+  errorsPerCase: Peak = { value: 0, k: -1 };
+}
+
+const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
+
+export async function supervise(o: FuzzOptions, progress: (totals: FuzzTotals) => void): Promise<FuzzTotals> {
+  const totals = new FuzzTotals();
+  const timer = setInterval(() => progress(totals), 5_000);
+  try {
+    await Promise.all(Array.from({ length: Math.min(o.workers, o.end - o.first) }, (_, w) => runShare(o, o.first + w, totals)));
+  } finally {
+    clearInterval(timer);
+  }
+  return totals;
+}
+
+/** Runs cases start, start + workers, … in workers, restarting after a hang or a crash. */
+async function runShare(o: FuzzOptions, start: number, totals: FuzzTotals): Promise<void> {
+  let next = start;
+  while (next < o.end) {
+    const ended = await runWorker({ target: o.target, seed: o.seed, start: next, end: o.end, stride: o.workers, detail: o.detail, hardRssBytes: HARD_RSS_BYTES }, totals);
+    if (ended.done) return;
+    // The case it was on failed (hang or crash); carry on after it.
+    next = (ended.current ?? next) + o.workers;
+  }
+}
+
+function runWorker(job: WorkerJob, totals: FuzzTotals): Promise<{ done: boolean; current: number | undefined }> {
+  return new Promise((resolve) => {
+    const child: ChildProcess = fork(WORKER, [], { execArgv: ["--import", "tsx", "--max-old-space-size=1024"], stdio: ["ignore", "inherit", "pipe", "ipc"] });
+    let current: number | undefined;
+    let done = false;
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4_000)));
+    let watchdog = setTimeout(() => hung(), HANG_MS);
+    const hung = (): void => {
+      totals.failures.push({ k: current ?? job.start, kind: "", violations: [`no sign of life for ${HANG_MS / 1000} s: the event loop was blocked (worker killed)`] });
+      child.kill("SIGKILL");
+    };
+    child.on("message", (m: WorkerMessage) => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => hung(), HANG_MS);
+      switch (m.t) {
+        case "start":
+          current = m.k;
+          totals.cases++;
+          break;
+        case "case":
+          if (m.violations.length > 0) totals.failures.push({ k: m.k, kind: m.kind, violations: m.violations });
+          if (m.detail) totals.details.push({ k: m.k, lines: m.detail });
+          break;
+        case "batch":
+          totals.kinds.merge(m.batch.kinds);
+          totals.outcomes.merge(m.batch.outcomes);
+          totals.errors.merge(m.batch.errors);
+          totals.toolErrors.push(...m.toolErrors);
+          if (m.rss.value > totals.rss.value) totals.rss = m.rss;
+          if (m.block.value > totals.block.value) totals.block = m.block;
+          if (m.errorsPerCase.value > totals.errorsPerCase.value) totals.errorsPerCase = m.errorsPerCase;
+          break;
+        case "done":
+          done = true;
+          break;
+        case "alive":
+          break;
+      }
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(watchdog);
+      if (!done && signal !== "SIGKILL" && code !== 3) {
+        totals.failures.push({
+          k: current ?? job.start,
+          kind: "",
+          violations: [`the worker process died (${signal ?? `exit code ${code}`}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`],
+        });
+      }
+      resolve({ done, current });
+    });
+    child.send(job);
+  });
+}
