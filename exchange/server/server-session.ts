@@ -68,9 +68,13 @@ export class ServerSession {
       deadAfterMs: config.deadAfterMs,
       replayTimeoutMs: config.replayTimeoutMs,
       maxHeldPayloads: 10_000,
-      maxRedeliveries: 3,
+      sink: {
+        deliver: (p) => {
+          this.#payload(p);
+          return true;
+        },
+      },
       listener: {
-        payload: (p) => this.#payload(p),
         status: (s) => this.log.debug({ status: s.state }, "session status"),
         error: (e) => this.log.warn({ err: e }, e.message),
       },

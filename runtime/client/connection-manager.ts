@@ -12,7 +12,7 @@ import type { SessionOutput } from "../session/ports.js";
 import type { ResolvedSessionSettings } from "../session/settings.js";
 import type { Session } from "../session/session.js";
 import type { Connection, TransportOptions } from "../transport/index.js";
-import { Link } from "./link.js";
+import { Link, type ReadDeadline } from "./link.js";
 import { FATAL_LOGOUT_REASONS, type ResolvedReconnect } from "./reconnect-policy.js";
 import type { ClientStatus } from "./status.js";
 
@@ -114,26 +114,32 @@ export class ConnectionManager implements SessionOutput {
     }
   }
 
-  /** For manual reading: processes one inbound chunk. */
-  async readChunk(): Promise<boolean> {
+  /**
+   * For manual reading: processes one inbound chunk, waiting for it within
+   * `deadline` (TimeoutError / AbortedError leave the connection as it is).
+   * Resolves false once the connection has ended.
+   */
+  async readChunk(deadline?: Omit<ReadDeadline, "clock">): Promise<boolean> {
     const link = this.#link;
     if (!link) throw new SocketDisconnected("not connected: log in first", this.#host.settings.host, this.#host.settings.port);
-    const result = await link.readChunk();
+    const result = await link.readChunk(deadline === undefined ? undefined : { ...deadline, clock: this.#host.clock });
     if (result === true) return true;
     this.#ended(link, result === false ? undefined : result);
     return false;
   }
 
   async #readUntilSettled(promise: Promise<unknown>): Promise<void> {
-    let settled = false;
-    const done = () => {
-      settled = true;
-    };
-    const settledNow = promise.then(done, done);
-    while (!settled && this.#link) {
-      // A timeout or abort can settle the promise while a read is waiting for
-      // bytes; the race stops waiting then (login failure closes the link).
-      await Promise.race([this.readChunk(), settledNow]);
+    // A timeout or abort can settle the promise while a read is waiting for
+    // bytes: the read then stops waiting, and its chunk is kept for a later read.
+    // The login response must get through whatever limit a read() left.
+    this.#session.limitDelivery(Infinity);
+    const settled = new AbortController();
+    const done = () => settled.abort();
+    void promise.then(done, done);
+    try {
+      while (!settled.signal.aborted && this.#link) await this.readChunk({ signal: settled.signal });
+    } catch (e) {
+      if (!settled.signal.aborted) throw e;
     }
   }
 
@@ -147,7 +153,7 @@ export class ConnectionManager implements SessionOutput {
       if (graceful) {
         // Give the peer a moment to close its side; never hang on it.
         const t = this.#host.clock.setTimer(1000, () => link.destroy());
-        await link.connection.close().catch(() => link.destroy());
+        await link.close().catch(() => link.destroy());
         t.cancel();
       } else {
         link.destroy();
@@ -184,10 +190,8 @@ export class ConnectionManager implements SessionOutput {
       connection.destroy();
       throw new SocketDisconnected("a connection opened by a superseded attempt was closed", s.host, s.port);
     }
-    const link = new Link(connection, s.maxFrameSize, {
-      payload: (bytes) => this.#session.receive(bytes),
-      failed: (e) => this.#host.error(e),
-    });
+    // The session is the frame decoder's sink: frames go to it without a hop through here.
+    const link = new Link(connection, s.maxFrameSize, this.#session, { failed: (e) => this.#host.error(e) });
     this.#link = link;
     this.#lastLogoutReason = undefined;
     this.#session.connected();
