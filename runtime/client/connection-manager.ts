@@ -111,6 +111,18 @@ export class ConnectionManager implements SessionOutput {
       this.#link?.destroy(new SocketDisconnected(`nothing received for ${s.silentForMs} ms: connection declared dead`, this.#host.settings.host, this.#host.settings.port));
     } else if (s.state === "logged-out") {
       this.#lastLogoutReason = s.reason;
+      // The exchange ended the session. A peer that logs out but keeps the
+      // socket open would leave the client logged out with nothing watching
+      // the connection: close it ourselves, once the payloads received with
+      // the logout (the logout included) are delivered. The connection's end
+      // then goes where any end goes: the reconnect policy, by this reason.
+      // (A confirmation answers our own logout(), which closes by itself.)
+      const link = this.#link;
+      if (link !== undefined && s.reason !== eto.LogoutReason.LOGOUT_CONFIRMATION) {
+        queueMicrotask(() => {
+          if (this.#link === link) link.destroy();
+        });
+      }
     }
   }
 
