@@ -248,8 +248,9 @@ export class StreamingAPIClient {
     this.#reading = true;
     const before = this.#handlers.delivered;
     try {
+      const kept = this.#session.waiting > 0;
       this.#session.limitDelivery(limit);
-      if (this.#session.waiting > 0) return this.#handlers.delivered - before;
+      if (kept) return this.#handlers.delivered - before;
       const open = await this.#connections.readChunk({ signal: options.signal, timeoutMs: options.timeoutMs });
       if (!open) throw new SocketDisconnected("the connection has ended", this.settings.host, this.settings.port);
       return this.#handlers.delivered - before;

@@ -188,9 +188,13 @@ export class SessionCore {
     }
   }
 
-  /** Payloads waiting in the hold or the inbox (delivery is paused by a limit). */
+  /**
+   * Payloads received that wait for a delivery limit to be raised: those
+   * received after it was reached, and one held that is next in sequence
+   * (the rest of the hold waits for a gap to fill, not for the limit).
+   */
   get waiting(): number {
-    return this.#inbox.length + (this.#in.blocked ? this.#in.sequencer.heldCount : 0);
+    return this.#inbox.length + (this.#in.sequencer.nextIsHeld ? 1 : 0);
   }
 
   /**

@@ -69,6 +69,11 @@ export class InboundSequencer {
     return this.#held.size;
   }
 
+  /** Whether the payload at `expected` is in the hold (`takeNext` has it). */
+  get nextIsHeld(): boolean {
+    return this.#held.size > 0 && this.#held.has(this.#expected);
+  }
+
   place(p: IncomingPayload): Placement {
     // (At `expected` and held: the one held waits for `takeNext`.)
     if (p.seq === this.#expected) return this.#held.size > 0 && this.#held.has(p.seq) ? "held" : "next";

@@ -65,7 +65,7 @@ test("a delivery limit: payloads beyond it wait in order, with their session dut
   peer.next = 5n;
   session.receive(peer.eto(eto.PayloadType.PAYLOAD_PING));
   t.deepEqual(rec.seqs, [1n, 2n, 3n]);
-  t.is(session.waiting, 2, "4 in the hold, the ping in the inbox");
+  t.is(session.waiting, 2, "4 next in the hold, the ping in the inbox");
   t.deepEqual(wire.take().map(etoTypeOf), [], "the ping waits with the rest: not answered yet");
   session.limitDelivery(1);
   t.deepEqual(rec.seqs, [1n, 2n, 3n, 4n]);
