@@ -62,7 +62,6 @@ export class StreamingAPIClient {
    */
   readonly trading: Trading;
   readonly #logger: Logger;
-  readonly #clock: Clock;
   readonly #logPayloadsOut: boolean;
   readonly #handlers: HandlerRegistry;
   readonly #session: Session;
@@ -72,12 +71,13 @@ export class StreamingAPIClient {
   readonly #errorStream: Broadcaster<SmarketsError>;
   /** Set when the connection drops; the next login tells the trading layer whether the session survived. */
   #lost = false;
+  /** Errors already on errors(): one fault, one report, whoever runs into it again (a payload's cached ParseError). */
+  readonly #reported = new WeakSet<SmarketsError>();
   #reading = false;
 
   constructor(settings: SessionSettings, options: ClientOptions = {}) {
     this.settings = resolveSessionSettings(settings);
     const clock: Clock = options.clock ?? systemClock;
-    this.#clock = clock;
     this.#logger = options.logger ?? consoleLogger({ level: "warn" });
     this.#logPayloadsOut = options.logPayloads === true;
     const autoRead = options.autoRead ?? true;
@@ -325,6 +325,8 @@ export class StreamingAPIClient {
    */
   #handlerFailed(e: HandlerError | ParseError, policy: "continue" | "stop"): void {
     const payload = e instanceof HandlerError ? e.payload : undefined;
+    if (this.#reported.has(e)) return;
+    this.#reported.add(e);
     this.#logger.error(
       { err: e, ...(e instanceof HandlerError ? { handler: e.handler, payload: payload?.name, seq: String(e.seq), isReplay: payload?.isReplay } : {}) },
       e.message,
@@ -361,6 +363,8 @@ export class StreamingAPIClient {
   }
 
   #error(e: SmarketsError): void {
+    if (this.#reported.has(e)) return;
+    this.#reported.add(e);
     this.#logger.warn({ err: e }, e.message);
     this.#errorStream.publish(e);
   }

@@ -129,3 +129,20 @@ test("defect 11: a body that does not decode is one ParseError — no HandlerErr
   t.is(client.resumeState.nextInSeq, stream.next);
   await client.close();
 });
+
+test("defect 11: a logout whose body does not decode, read by the session and by a handler, is still one ParseError", async (t) => {
+  const { peer, client, errors, stream, c } = await loggedIn();
+  t.teardown(() => peer.close());
+  let handled = 0;
+  client.addHandler("eto.logout", () => handled++);
+  // eto_payload: seq, type LOGOUT, and a logout (field 7) whose reason's varint is cut off.
+  const etoBytes = new BinaryWriter().uint32(8).uint64(stream.next++).uint32(16).int32(eto.PayloadType.PAYLOAD_LOGOUT).uint32(58).bytes(Uint8Array.of(0x08)).finish();
+  const bad = new BinaryWriter().uint32(8).int32(seto.PayloadType.PAYLOAD_ETO).uint32(18).bytes(etoBytes).finish();
+  c.socket.write(encodeFrame(bad));
+  await until(() => c.closed);
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+  t.is(handled, 0);
+  t.is(errors.filter((e) => e instanceof ParseError).length, 1, errors.map(String).join("; "));
+  t.is(errors.filter((e) => e instanceof HandlerError).length, 0);
+  await client.close();
+});
