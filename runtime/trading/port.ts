@@ -3,15 +3,14 @@
 // registers handlers, like any user, for the payloads it consumes. Nothing
 // else, so the trading logic runs in tests against a fake and in the client
 // against the real session.
-import type { PayloadMessages, PayloadName, SetoPayloadName } from "../../generated/payload-map.js";
+import type { PayloadMessages, SetoPayloadName } from "../../generated/payload-map.js";
 import type { HandlerPosition } from "../dispatch/handler-registry.js";
-import type { HandlerMap, PayloadHandler } from "../dispatch/handler-types.js";
+import type { HandlerMap } from "../dispatch/handler-types.js";
 
 /** The part of a HandlerRegistry the trading layer uses. */
 export interface HandlerRegistrar {
-  add<N extends PayloadName>(name: N, handler: PayloadHandler<N>, position?: HandlerPosition): boolean;
-  remove<N extends PayloadName>(name: N, handler: PayloadHandler<N>): boolean;
   addAll(map: HandlerMap, position?: HandlerPosition): void;
+  removeAll(map: HandlerMap): void;
 }
 
 export interface TradingPort {

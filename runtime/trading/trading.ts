@@ -218,9 +218,8 @@ export class Trading {
     const want = this.#subscribing > 0 || this.books.tracked().length > 0;
     if (want === this.#quotesRegistered) return;
     this.#quotesRegistered = want;
-    const handlers = this.#port.handlers;
-    if (want) handlers.addAll(this.#quoteHandlers, "first");
-    else for (const [name, handler] of Object.entries(this.#quoteHandlers)) handlers.remove(name as "seto.market_quotes", handler as never);
+    if (want) this.#port.handlers.addAll(this.#quoteHandlers, "first");
+    else this.#port.handlers.removeAll(this.#quoteHandlers);
   }
 
   /** The caller's reference, or a fresh one no awaiting request holds. */
