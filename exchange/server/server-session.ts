@@ -206,17 +206,28 @@ export class ServerSession {
     this.#loginPending = undefined;
     // The core has not placed the login yet: nextInSeq is what we expected from the client.
     const expected = this.core.nextInSeq;
-    // A client behind us is told where to continue (login-response `reset`, see eto/login-response).
-    const reset = p.seq < expected ? expected : undefined;
+    const reset = nextSeqAfterLogin(p.seq, expected);
     this.core.send(loginResponsePayload(this.id, reset), true);
     this.core.startMonitoring();
     const { averageRatePs, burstSize, tickMs } = this.#config.throttle;
     this.core.send(setoPayload("seto.throttle_limits_changed", { averageRatePs, burstSize, tickMs }), true);
-    this.log.info({ loginSeq: String(p.seq), expected: String(expected), reset: reset === undefined ? undefined : String(reset) }, "logged in");
+    this.log.info({ loginSeq: String(p.seq), expected: String(expected), reset: String(reset) }, "logged in");
     this.#host.loggedIn(this, pending.accountSequence);
   }
 
   #onDead(): void {
     this.logout(eto.LogoutReason.LOGOUT_HEARTBEAT_TIMEOUT, "heartbeat-timeout", `nothing received for ${this.#config.deadAfterMs} ms`);
   }
+}
+
+/**
+ * The login-response `reset`: the seq the exchange expects next from the
+ * client, always sent (clients built like the Python SDK number their next
+ * payload from it unconditionally). A login at the expected seq, or ahead of it
+ * (what lies between is asked for by replay), is followed by the login's seq
+ * + 1 (eto/login.txt: 2 for a new session); a client behind us continues at
+ * the seq we expect (eto/login-response.txt).
+ */
+export function nextSeqAfterLogin(loginSeq: bigint, expected: bigint): bigint {
+  return loginSeq < expected ? expected : loginSeq + 1n;
 }
