@@ -28,8 +28,9 @@ export interface EngineConfig {
   readonly firstOrderId?: bigint;
   /**
    * Levels per side that market data shows (default: all). Smarkets shows 5;
-   * a level pushed out of view is published with quantity 0 and one that
-   * comes into view with its quantity, so a client keeping that many levels
+   * a level that comes into view is published with its quantity, one that
+   * empties with 0, and one pushed out of view by better ones not at all (the
+   * docs' contract-quotes example), so a client keeping that many levels
    * stays exact.
    */
   readonly publishedDepth?: number;
