@@ -78,7 +78,7 @@ export interface EtoWorld {
   /** Called with the login_response as it arrives (to learn the session id). */
   onLoginResponse?(p: IncomingPayload): void;
   /** Payload types the docs' revision lacks, stepped over. */
-  readonly extra: ReadonlySet<PayloadName>;
+  readonly extra: ReadonlySet<string>;
 }
 
 export interface WalkResult {
@@ -90,11 +90,12 @@ export interface WalkResult {
 
 export async function walkEtoTable(t: ExecutionContext, rows: readonly string[], world: EtoWorld): Promise<WalkResult> {
   const { exchange, peer } = world;
-  let serverOut: bigint | undefined;
+  // Set by the table's first row (`-`: the starting counters).
+  let serverOut = 0n;
   let lastClientSeq: bigint | undefined;
   const extraSent: IncomingPayload[] = [];
   let arrived = 0;
-  const sent = (): bigint => (serverOut as bigint) - BigInt(extraSent.length);
+  const sent = (): bigint => serverOut - BigInt(extraSent.length);
 
   for (const [i, raw] of rows.entries()) {
     const row = parseEtoRow(corrected(raw));
@@ -129,7 +130,7 @@ export async function walkEtoTable(t: ExecutionContext, rows: readonly string[],
     }
     const cell = parseCell(row.serverCell);
     if (row.direction === "<") {
-      t.is(cell.seq, lastClientSeq, `${at}: the server receives what the client sent`);
+      t.is<bigint | undefined, bigint | undefined>(cell.seq, lastClientSeq, `${at}: the server receives what the client sent`);
       const id = world.sessionId();
       if (id !== undefined) {
         await eventually(() => (exchange.sessions.get(id)?.nextInSeq ?? 0n) >= row.server.in);
@@ -144,7 +145,7 @@ export async function walkEtoTable(t: ExecutionContext, rows: readonly string[],
       if (!p.isReplay) {
         t.is(p.seq, serverOut, `${at}: ${p.name} (not in the docs) numbered in turn`);
         extraSent.push(p);
-        serverOut = (serverOut as bigint) + 1n;
+        serverOut += 1n;
       }
       p = await peer.arrival(arrived++);
     }
@@ -155,11 +156,11 @@ export async function walkEtoTable(t: ExecutionContext, rows: readonly string[],
     }
     if (!p.isReplay) {
       t.is(p.seq, serverOut, `${at}: a new payload carries the server's Out`);
-      serverOut = (serverOut as bigint) + 1n;
+      serverOut += 1n;
     }
     t.is(sent(), row.server.out, `${at}: server Out`);
   }
-  return { extraSent, serverOut: serverOut as bigint };
+  return { extraSent, serverOut };
 }
 
 function clientPayload(world: EtoWorld, cell: Cell): UnsequencedPayload {
