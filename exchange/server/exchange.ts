@@ -43,6 +43,7 @@ export class Exchange implements LinkHost, SessionHost {
       isTick,
       clock: o.clock,
       publishedDepth: o.quoteDepth,
+      firstOrderId: o.firstOrderId,
       ...(o.catalogue ? { catalogue: o.catalogue } : {}),
       accounts: o.accounts.map((a) => ({ username: a.username, balance: a.balance })),
     });

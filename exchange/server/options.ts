@@ -6,7 +6,7 @@ import { DEFAULT_MAX_FRAME_SIZE, MAX_FRAME_SIZE_LIMIT } from "../../runtime/fram
 import { silentLogger, type Logger } from "../../runtime/logging/index.js";
 import type { CatalogueSpec } from "../engine/index.js";
 import { resolveAccounts, type ExchangeAccount, type ResolvedAccount } from "./accounts.js";
-import { describeValue, durationOption, integerOption } from "./option-checks.js";
+import { describeValue, durationOption, integerOption, orderIdOption } from "./option-checks.js";
 
 export interface ThrottleOptions {
   /** Requests per second a session may send on average. */
@@ -60,6 +60,8 @@ export interface ExchangeOptions {
   outgoingStoreSize?: number;
   /** Price levels per side that quotes show, as Smarkets does. Default 5. */
   quoteDepth?: number;
+  /** The first order id handed out (then counting up). Default 1. */
+  firstOrderId?: bigint;
   /** Largest frame accepted from a client, in bytes. Default 16 MiB. */
   maxFrameSize?: number;
   /** A client that leaves more than this many bytes unread is disconnected. Default 64 MiB. */
@@ -83,6 +85,7 @@ export interface ResolvedExchangeOptions {
   readonly activity: ActivityOptions | false;
   readonly outgoingStoreSize: number;
   readonly quoteDepth: number;
+  readonly firstOrderId: bigint;
   readonly maxFrameSize: number;
   readonly maxBufferedOutBytes: number;
   readonly logger: Logger;
@@ -99,6 +102,7 @@ export const EXCHANGE_DEFAULTS = {
   throttle: { averageRatePs: 50, burstSize: 100, tickMs: 100 },
   outgoingStoreSize: 10_000,
   quoteDepth: 5,
+  firstOrderId: 1n,
   maxFrameSize: DEFAULT_MAX_FRAME_SIZE,
   maxBufferedOutBytes: 64 * 1024 * 1024,
 } as const;
@@ -131,6 +135,7 @@ export function resolveExchangeOptions(o: ExchangeOptions = {}): ResolvedExchang
     activity: resolveActivity(o.activity ?? false),
     outgoingStoreSize: integerOption("outgoingStoreSize", o.outgoingStoreSize, d.outgoingStoreSize, 1, 100_000_000),
     quoteDepth: integerOption("quoteDepth", o.quoteDepth, d.quoteDepth, 1, 1_000),
+    firstOrderId: orderIdOption("firstOrderId", o.firstOrderId, d.firstOrderId),
     maxFrameSize: integerOption("maxFrameSize", o.maxFrameSize, d.maxFrameSize, 16, MAX_FRAME_SIZE_LIMIT),
     maxBufferedOutBytes: integerOption("maxBufferedOutBytes", o.maxBufferedOutBytes, d.maxBufferedOutBytes, 1024, Number.MAX_SAFE_INTEGER),
     logger: o.logger ?? silentLogger,

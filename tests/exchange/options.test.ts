@@ -48,6 +48,8 @@ const bad: [string, ExchangeOptions, RegExp][] = [
   ["activity without an interval", { activity: { seed: 1 } as never }, /activity\.intervalMs must be a number of milliseconds/],
   ["tls without a certificate", { tls: { key: "k" } as never }, /tls must be \{ key, cert \}/],
   ["a tiny frame cap", { maxFrameSize: 8 }, /maxFrameSize must be an integer in 16\.\./],
+  ["an order id of 0", { firstOrderId: 0n }, /firstOrderId must be a bigint in 1\.\.2\^64-1, got 0n/],
+  ["an order id as a number", { firstOrderId: 5 as never }, /firstOrderId must be a bigint in 1\.\.2\^64-1, got 5/],
 ];
 
 for (const [title, options, message] of bad) {
