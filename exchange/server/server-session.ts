@@ -20,8 +20,16 @@ import { Throttle } from "./throttle.js";
 
 export type SessionConfig = Pick<
   ResolvedExchangeOptions,
-  "clock" | "logger" | "heartbeatIntervalMs" | "deadAfterMs" | "replayTimeoutMs" | "outgoingStoreSize" | "sessionExpiryMs" | "throttle"
+  "clock" | "logger" | "heartbeatIntervalMs" | "deadAfterMs" | "replayTimeoutMs" | "outgoingStoreSize" | "outgoingStoreBytes" | "sessionExpiryMs" | "throttle"
 >;
+
+/**
+ * Client payloads held while a gap before them is replayed: none. The replay
+ * the exchange asks for resends everything from the gap on, so holding only
+ * saves the client resending; holding would let one client make the exchange
+ * keep thousands of frames (a gap is opened with a single seq skipped).
+ */
+const HELD_PAYLOADS = 0;
 
 export interface SessionAccount {
   readonly accountId: number;
@@ -31,6 +39,8 @@ export interface SessionAccount {
 export class ServerSession {
   readonly core: SessionCore;
   readonly throttle: Throttle;
+  /** What the session sent, kept for replays (bounded by count and bytes). */
+  readonly store: MemoryOutgoingStore;
   /** Markets whose quotes and state this session receives. */
   readonly markets = new Set<number>();
   /** Events whose markets' state this session receives. */
@@ -46,6 +56,9 @@ export class ServerSession {
   #loginPending: { readonly accountSequence: bigint | undefined } | undefined;
   #ended: SessionEnd | undefined;
   #expiry: TimerHandle | undefined;
+  #waitingSince: number | undefined;
+  /** Numbers sessions in the order they started waiting (clock times can tie). */
+  static #waitings = 0;
 
   constructor(
     readonly id: string,
@@ -57,17 +70,18 @@ export class ServerSession {
     this.#host = host;
     this.log = config.logger;
     this.throttle = new Throttle(config.throttle, config.clock);
+    this.store = new MemoryOutgoingStore(config.outgoingStoreSize, config.outgoingStoreBytes);
     this.core = new SessionCore({
       clock: config.clock,
       logger: this.log,
       output: { write: (bytes, urgent) => this.#link?.write(bytes, urgent) },
-      store: new MemoryOutgoingStore(config.outgoingStoreSize),
+      store: this.store,
       nextInSeq: 1n,
       nextOutSeq: 1n,
       heartbeatIntervalMs: config.heartbeatIntervalMs,
       deadAfterMs: config.deadAfterMs,
       replayTimeoutMs: config.replayTimeoutMs,
-      maxHeldPayloads: 10_000,
+      maxHeldPayloads: HELD_PAYLOADS,
       maxRedeliveries: 3,
       listener: {
         payload: (p) => this.#payload(p),
@@ -81,6 +95,15 @@ export class ServerSession {
 
   get connected(): boolean {
     return this.#link !== undefined;
+  }
+
+  /**
+   * While the session waits to be resumed (left without logout): a number
+   * that grows with each session that starts waiting, so the smallest has
+   * waited longest. Undefined while connected or once ended.
+   */
+  get waitingSince(): number | undefined {
+    return this.#waitingSince;
   }
 
   /** How the session ended, or undefined while it lives. */
@@ -106,6 +129,7 @@ export class ServerSession {
     }
     this.#expiry?.cancel();
     this.#expiry = undefined;
+    this.#waitingSince = undefined;
     this.#link = link;
     this.#loginPending = { accountSequence };
     this.core.open();
@@ -132,6 +156,7 @@ export class ServerSession {
     this.log.info({ nextIn: String(this.core.nextInSeq), nextOut: String(this.core.nextOutSeq) }, "connection lost: session kept for resuming");
     this.#host.dropped(this);
     if (this.#ended === undefined) {
+      this.#waitingSince = ++ServerSession.#waitings;
       this.#expiry = this.#config.clock.setTimer(this.#config.sessionExpiryMs, () => this.end("expired"));
     }
   }
@@ -172,6 +197,7 @@ export class ServerSession {
     this.#ended = how;
     this.#expiry?.cancel();
     this.#expiry = undefined;
+    this.#waitingSince = undefined;
     const link = this.#link;
     this.#link = undefined;
     this.core.close();
