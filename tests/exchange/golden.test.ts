@@ -18,6 +18,7 @@ import * as seto from "../../generated/seto.js";
 import { etoPayload } from "../../runtime/payload/encode.js";
 import { EXCHANGE_DEFAULTS, type ExchangeHandle } from "../../exchange/index.js";
 import type { FakeClock } from "../../runtime/fake-clock.js";
+import { recordingLogger } from "./helpers/recording-logger.js";
 import { ScriptedPeer, serverCounters } from "./helpers/scripted-peer.js";
 import { eventually, setup } from "./helpers/setup.js";
 import { sharedPath, withShared } from "../helpers/shared.js";
@@ -44,11 +45,17 @@ function goldenFrames(file: string): Golden {
   };
 }
 
-async function start(t: ExecutionContext): Promise<{ exchange: ExchangeHandle; peer: ScriptedPeer; clock: FakeClock }> {
-  const { exchange, clock } = await setup(t, { accounts: [USER], firstOrderId: ORDER_ID });
+/**
+ * An exchange for the SDK's account, and a peer. The exchange must take
+ * every quirk of the SDK as normal traffic: the test fails if it logged a
+ * warning or an error (a protocol error, an unreadable payload, …).
+ */
+async function start(t: ExecutionContext): Promise<{ exchange: ExchangeHandle; peer: ScriptedPeer; clock: FakeClock; noComplaints(): void }> {
+  const { logger, complaints } = recordingLogger();
+  const { exchange, clock } = await setup(t, { accounts: [USER], firstOrderId: ORDER_ID, logger });
   const peer = await ScriptedPeer.connect(exchange);
   t.teardown(() => peer.destroy());
-  return { exchange, peer, clock };
+  return { exchange, peer, clock, noComplaints: () => t.deepEqual(complaints(), [], "the exchange complained about none of the SDK's traffic") };
 }
 
 /** Sends a golden frame; checks the exchange took it (its In moves past the frame's seq). */
@@ -60,7 +67,7 @@ async function send(t: ExecutionContext, exchange: ExchangeHandle, peer: Scripte
 
 withShared(test)("python-sdk-frames.txt: login, ping, order create, cancel, subscribe, logout — every reply, in the SDK's sequence", async (t) => {
   const frames = goldenFrames("python-sdk-frames.txt");
-  const { exchange, peer } = await start(t);
+  const { exchange, peer, noComplaints } = await start(t);
 
   t.is(peer.sendFrame(frames.get("login_user_pass")), 1n);
   const { body: login } = await peer.expect("eto.login_response", 1n);
@@ -96,20 +103,22 @@ withShared(test)("python-sdk-frames.txt: login, ping, order create, cancel, subs
   t.is(peer.in, 10n, "the SDK took every payload the exchange sent, in order");
   t.is(peer.unread, 0, "and nothing else came");
   t.is(exchange.sessions.list().length, 0, "the session ended");
+  noComplaints();
 });
 
 withShared(test)("python-sdk-frames.txt: the token login (cookie) opens a session for the token's account, reset 2", async (t) => {
-  const { exchange, peer } = await start(t);
+  const { exchange, peer, noComplaints } = await start(t);
   peer.sendFrame(goldenFrames("python-sdk-frames.txt").get("login_token"));
   const { body } = await peer.expect("eto.login_response", 1n);
   t.is(body.reset, 2n);
   await peer.expect("seto.throttle_limits_changed", 2n);
   t.deepEqual(exchange.sessions.list().map((s) => s.username), ["user"]);
   t.is(peer.unread, 0);
+  noComplaints();
 });
 
 withShared(test)("python-sdk-frames.txt: login_resume (account_sequence 0 beside account_sequence_64 7) resends the account's events from 7 on, in the SDK's sequence", async (t) => {
-  const { exchange, peer } = await start(t);
+  const { exchange, peer, noComplaints } = await start(t);
   const accountId = exchange.accounts[0]!.accountId;
   // Eight account events (accepted and balance-changed for four orders) before the login.
   for (let i = 0; i < 4; i++) {
@@ -124,12 +133,13 @@ withShared(test)("python-sdk-frames.txt: login_resume (account_sequence 0 beside
   t.is(resent.orderId, ORDER_ID + 3n);
   await peer.expect("seto.balance_changed", 4n);
   t.is(peer.unread, 0, "nothing before 7 is resent");
+  noComplaints();
 });
 
 withShared(test)("python-sdk-frames-reset5.txt: a client built like the SDK resumes with a login numbered 1 again, is told reset 5, and runs on with the SDK's frames after reset = 5", async (t) => {
   const frames = goldenFrames("python-sdk-frames.txt");
   const reset5 = goldenFrames("python-sdk-frames-reset5.txt");
-  const { exchange, peer, clock } = await start(t);
+  const { exchange, peer, clock, noComplaints } = await start(t);
 
   // First connection: login 1, ping 2, order_create 3 (order 12345), and the SDK's answer to a heartbeat, 4.
   peer.sendFrame(frames.get("login_user_pass"));
@@ -184,4 +194,5 @@ withShared(test)("python-sdk-frames-reset5.txt: a client built like the SDK resu
   await peer.closed;
   t.is(peer.unread, 0, "nothing else came");
   t.is(exchange.sessions.list().length, 0);
+  noComplaints();
 });
