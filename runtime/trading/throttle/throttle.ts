@@ -32,6 +32,9 @@ import { checkLimits, type ThrottleLimits } from "./limits.js";
 import { TokenBucket } from "./token-bucket.js";
 import { WaitingLine } from "./waiting-line.js";
 
+const sameLimits = (a: ThrottleLimits, b: ThrottleLimits): boolean =>
+  a.averageRatePs === b.averageRatePs && a.burstSize === b.burstSize && a.tickMs === b.tickMs;
+
 export interface ThrottleJob {
   /**
    * Sends the request; called once, when a token and a slot are granted.
@@ -102,7 +105,13 @@ export class Throttle {
    */
   setLimits(limits: ThrottleLimits | undefined): void {
     const now = this.#clock.now();
-    this.#bucket = limits === undefined ? undefined : new TokenBucket(checkLimits(limits), now, this.#bucket?.level(now));
+    const bucket = this.#bucket;
+    // The same limits again (the exchange repeats them after every resuming
+    // login) change nothing: a bucket started afresh would tick at other
+    // moments than the exchange's, and near the full burst the one ticking
+    // later loses less to the cap when requests come between the two ticks.
+    if (limits !== undefined && bucket !== undefined && sameLimits(bucket.limits, limits)) return;
+    this.#bucket = limits === undefined ? undefined : new TokenBucket(checkLimits(limits), now, bucket?.level(now));
     this.#cancelTimer();
     this.#pump();
   }
