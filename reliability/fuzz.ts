@@ -57,7 +57,12 @@ const { fuzz, limits } = o;
 const side = SIDE[fuzz.target];
 print(fuzzHeader(fuzz, side));
 const started = performance.now();
-const totals = await supervise(fuzz, (t) => print(fuzzProgress(t, fuzz.end - fuzz.first, started)));
-const report = fuzzReport(fuzz, side, totals, limits, (performance.now() - started) / 1000);
-report.lines.forEach(print);
-process.exit(report.failed ? 1 : 0);
+try {
+  const totals = await supervise(fuzz, (t) => print(fuzzProgress(t, fuzz.end - fuzz.first, started)));
+  const report = fuzzReport(fuzz, side, totals, limits, (performance.now() - started) / 1000);
+  report.lines.forEach(print);
+  process.exit(report.failed ? 1 : 0);
+} catch (e) {
+  print(`FAIL: the fuzz stopped: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exit(1);
+}

@@ -38,6 +38,13 @@ if (o === undefined) {
 }
 const print = (line: string) => process.stdout.write(`${line}\n`);
 soakHeader(o.minutes, o.seed).forEach(print);
-const result = await runSoak(o, print);
-soakReport(result).forEach(print);
-process.exit(result.violations.length === 0 ? 0 : 1);
+try {
+  const result = await runSoak(o, print);
+  soakReport(result).forEach(print);
+  process.exit(result.violations.length === 0 ? 0 : 1);
+} catch (e) {
+  // The soak itself could not run (the first login failed, say): that is a failure too.
+  print(`FAIL: the soak stopped: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  print(`rerun: npm run soak -- --minutes ${o.minutes} --seed ${o.seed}`);
+  process.exit(1);
+}

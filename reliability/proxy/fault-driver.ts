@@ -14,7 +14,8 @@ const LOGIN_RESET_AFTER_MS = { min: 0, max: 50 } as const;
 export class FaultDriver {
   readonly injected = new Tally();
   #timer: NodeJS.Timeout | undefined;
-  #stopped = false;
+  /** Faults are injected between start() and stop() only. */
+  #running = false;
 
   constructor(
     readonly proxy: FaultProxy,
@@ -24,24 +25,25 @@ export class FaultDriver {
 
   /** For FaultProxy's onLink: maybe puts a fault on the new connection's login. */
   readonly onLink = (link: ProxyLink): void => {
-    if (this.#stopped) return;
+    if (!this.#running) return;
     const fault = this.plan.loginFault();
     if (fault !== undefined) this.#apply(link, fault, "login");
   };
 
   start(): void {
+    this.#running = true;
     this.#arm();
   }
 
   /** No more faults; those in force stay until the proxy is healed. */
   stop(): void {
-    this.#stopped = true;
+    this.#running = false;
     if (this.#timer) clearTimeout(this.#timer);
   }
 
   #arm(): void {
     this.#timer = setTimeout(() => {
-      if (this.#stopped) return;
+      if (!this.#running) return;
       const link = this.proxy.newest;
       const fault = this.plan.nextFault();
       if (link !== undefined && link.fault === undefined) this.#apply(link, fault, "session");

@@ -19,7 +19,7 @@ export function soakReport(r: SoakResult): string[] {
   const res = r.resources;
   const lines = [
     `faults injected: ${r.faults.total} (${r.faults.format()})`,
-    `connections: ${r.connections}; reconnect attempts ${st.get("reconnecting")}; logins: ${st.get("login (resumed)")} resumed, ${st.get("login (new session)")} new sessions; dead-peer detections ${st.get("dead")}; gaps ${st.get("gap")}`,
+    `connections: ${r.connections}; reconnect attempts ${st.get("reconnecting")}; logins: ${st.get("login (resumed)")} resumed, ${st.get("login (new session)")} new sessions (the first login included); dead-peer detections ${st.get("dead")}; gaps ${st.get("gap")}`,
     `inbound: ${n(d.delivered)} payloads delivered; lost ${d.lost}, delivered twice ${d.duplicated}, out of order ${d.outOfOrder}, not sent as delivered ${d.phantom}` +
       (d.leftWithSession > 0 ? `; ${d.leftWithSession} left behind with an abandoned session` : ""),
     `requests: ${n(r.requests.started)} made, ${n(r.requests.settled)} settled exactly once, ${r.requests.pending().length} pending; trading in flight ${r.pendingAtEnd.inFlight}, queued ${r.pendingAtEnd.queued}`,
