@@ -1,6 +1,14 @@
-// Public entry point of the simulated Smarkets exchange: a server speaking
-// the streaming protocol over TCP or TLS, on top of the matching engine.
-export { startExchange, type ExchangeHandle, type ExchangeAccountInfo } from "./server/start-exchange.js";
+// "smarkets-streaming/exchange": the simulated Smarkets exchange, a server
+// speaking the streaming protocol over TCP or TLS on top of a matching
+// engine, for offline bots and users' own tests. Every name is listed on
+// purpose (tests/package/api-report.test.ts holds the list).
+export {
+  startExchange,
+  startWarmExchange,
+  WARM_UP_ROUNDS,
+  type ExchangeHandle,
+  type ExchangeAccountInfo,
+} from "./server/start-exchange.js";
 export {
   EXCHANGE_DEFAULTS,
   type ExchangeOptions,

@@ -26,7 +26,7 @@ export const DEFAULT_BALANCE = 10_000;
 
 /**
  * The accounts a simulator has when none are configured. Their credentials
- * are public on purpose (printed by scripts/exchange.ts): this exchange is a
+ * are public on purpose (printed by `smarkets exchange`): this exchange is a
  * local simulator and holds no real money.
  */
 export const DEMO_ACCOUNTS: readonly ExchangeAccount[] = [

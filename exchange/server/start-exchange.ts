@@ -86,3 +86,19 @@ export async function startExchange(options?: ExchangeOptions): Promise<Exchange
     close: () => (closing ??= close()),
   };
 }
+
+/** Rounds of simulated trading a warmed-up exchange has had: enough for books several levels deep. */
+export const WARM_UP_ROUNDS = 40;
+
+/**
+ * Starts an exchange (as {@link startExchange}) and runs {@link WARM_UP_ROUNDS}
+ * rounds of simulated trading at once, so every open market has depth on both
+ * sides from the first subscribe, whether or not `options.activity` keeps the
+ * simulated traders at work afterwards. This is the exchange the `smarkets`
+ * commands, the demo and `smarkets exchange` run.
+ */
+export async function startWarmExchange(options?: ExchangeOptions): Promise<ExchangeHandle> {
+  const exchange = await startExchange(options);
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) exchange.stepActivity();
+  return exchange;
+}
