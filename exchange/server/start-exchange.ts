@@ -38,6 +38,8 @@ export interface ExchangeHandle {
   setMarketState(cmd: MarketStateCommand): CommandResult;
   /** Logs every client out (LOGOUT_DOWNTIME), closes every connection and stops listening. */
   close(): Promise<void>;
+  /** `await using exchange = await startExchange()`: closes it at the end of the scope, as `close()`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Starts listening. Rejects with ArgumentError for bad options, ConnectionError if it cannot listen. */
@@ -84,6 +86,7 @@ export async function startExchange(options?: ExchangeOptions): Promise<Exchange
       return result;
     },
     close: () => (closing ??= close()),
+    [Symbol.asyncDispose]: () => (closing ??= close()),
   };
 }
 

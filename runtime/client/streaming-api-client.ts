@@ -140,6 +140,24 @@ export class StreamingAPIClient {
     this.#closeStreams();
   }
 
+  /**
+   * Leaves at the end of an `await using client = new StreamingAPIClient(…)`
+   * scope: logs out when logged in (waiting for the exchange's confirmation at
+   * most `loginTimeoutMs`), and closes in any case. Never rejects, so it cannot
+   * hide the error that ended the scope; calling it again does nothing more.
+   */
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.state === "logged-in") {
+      try {
+        await this.logout({ timeoutMs: this.settings.loginTimeoutMs });
+        return;
+      } catch {
+        // No confirmation in time, or the connection went: close without one.
+      }
+    }
+    await this.close();
+  }
+
   // ---- sending ----
 
   /** Sends a seto message, wrapped in its payload by name; returns the payload's seq. Call `flush()` to send. */
