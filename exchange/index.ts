@@ -20,3 +20,10 @@ export { DEMO_ACCOUNTS, DEFAULT_BALANCE, type ExchangeAccount } from "./server/a
 export { FaultInjector, type FaultRule, type FaultScope, type FrameMatch } from "./server/faults.js";
 export type { SessionInfo, SessionsView } from "./server/sessions-view.js";
 export { MalformedRequest } from "./server/errors.js";
+// The matching engine behind `exchange.engine`, and the catalogue of events,
+// markets and contracts an exchange is started with.
+export type { ExchangeEngine, MarketView } from "./engine/engine.js";
+export type { MarketStateCommand } from "./engine/commands/types.js";
+export type { CommandResult } from "./engine/events.js";
+export { defaultCatalogueSpec, type CatalogueSpec, type EventSpec, type MarketSpec, type ContractSpec } from "./engine/catalogue.js";
+export { EngineCommandError, EngineConfigError } from "./engine/errors.js";

@@ -82,6 +82,17 @@ export { consoleLogger, type ConsoleLoggerOptions, type LogStream } from "./logg
 export { silentLogger, type Logger, type LogFn, type LogLevel } from "./logging/logger.js";
 export { formatPayload } from "./logging/format-payload.js";
 
-// Prices and ids, as namespaces (odds.toPercentStr, ids.TaggedId).
+/**
+ * Prices: integer basis points of probability on the wire, Smarkets' tick
+ * ladder, snapping by side, and exact conversions to and from percent,
+ * decimal, fractional and American odds (`odds.toPercentStr(2500)` is
+ * `"25%"`). A port of the seed SDK's `smarkets.odds`.
+ */
 export * as odds from "./odds/index.js";
+
+/**
+ * Ids: Smarkets' tagged 128-bit ids (Account, Contract, Order, …) and their
+ * number, hex and slug spellings (`ids.TaggedId.fromSlug("a-lvgb2h48s4kweqbl")`).
+ * A port of the seed SDK's `smarkets.uuid`.
+ */
 export * as ids from "./ids/index.js";

@@ -5,6 +5,7 @@ import { ArgumentError } from "../../runtime/errors.js";
 import { SCALE } from "../engine/money.js";
 import { describeValue, textOption } from "./option-checks.js";
 
+/** An account that may log in to the simulated exchange: user name, password, optional token and starting balance. */
 export interface ExchangeAccount {
   readonly username: string;
   readonly password: string;
@@ -22,6 +23,7 @@ export interface ResolvedAccount {
   readonly balance: bigint;
 }
 
+/** Starting balance of an account that names none, in currency units. */
 export const DEFAULT_BALANCE = 10_000;
 
 /**

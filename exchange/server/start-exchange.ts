@@ -11,6 +11,7 @@ import { sessionsView, type SessionsView } from "./sessions-view.js";
 /** How long close() lets clients read their logout before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 1_000;
 
+/** An account of a running exchange, without its secrets. */
 export interface ExchangeAccountInfo {
   readonly username: string;
   readonly accountId: number;
@@ -18,6 +19,7 @@ export interface ExchangeAccountInfo {
   readonly hasToken: boolean;
 }
 
+/** A running simulated exchange, as {@link startExchange} returns it: where it listens, its engine, sessions and fault injection, and `close()`. */
 export interface ExchangeHandle {
   readonly host: string;
   readonly port: number;

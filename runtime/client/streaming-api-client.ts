@@ -38,6 +38,7 @@ export interface StreamOptions {
 /** An order as `order()` takes it: the generated OrderCreate, with ids and quantities as any IntegerLike. */
 export type OrderInput = Omit<seto.OrderCreate, "quantity" | "reference"> & { quantity: IntegerLike; reference?: IntegerLike };
 
+/** The client: connects, logs in and keeps the session; typed handlers and async iterators for what arrives; sends, and `trading` for awaitable requests, order state and books. Dispose it with `await using`. */
 export class StreamingAPIClient {
   readonly settings: ResolvedSessionSettings;
   /**

@@ -16,6 +16,7 @@ import { payloadName } from "./names.js";
 import { sharedReaderAt } from "./shared-reader.js";
 import type { PayloadHeader } from "./peek.js";
 
+/** A received payload: its type, seq and replay flag read from the envelope without decoding the body, which is decoded on first use. */
 export class IncomingPayload implements PayloadHeader {
   readonly seq: bigint;
   readonly setoType: number;

@@ -5,6 +5,7 @@ import type { IncomingPayload } from "../payload/incoming.js";
 import type { Logger } from "./logger.js";
 import type { SessionStatus } from "./status.js";
 
+/** Where a session's outgoing bytes go (the client's connection). */
 export interface SessionOutput {
   /**
    * Writes one payload (unframed). Payloads are written in seq order.
@@ -15,6 +16,7 @@ export interface SessionOutput {
   write(payload: Uint8Array, urgent: boolean): void;
 }
 
+/** Who hears a session's payloads, statuses and errors. */
 export interface SessionListener {
   /**
    * An incoming payload, in seq order, exactly once (gapfills excepted). If

@@ -20,6 +20,7 @@ import { asSmarketsError, guardListener, type SessionListener, type SessionOutpu
 import { resolveSessionSettings, type ResolvedSessionSettings, type SessionSettings } from "./settings.js";
 import type { SessionStatus } from "./status.js";
 
+/** The session's state as `client.state` reports it. */
 export type ClientState = "disconnected" | "connected" | "logging-in" | "logged-in" | "logging-out" | "logged-out";
 
 /** What a new connection needs to resume this session. */
@@ -30,6 +31,7 @@ export interface ResumeState {
   readonly nextOutSeq: bigint;
 }
 
+/** What a {@link Session} is built from: settings, where its bytes go, who hears its events, clock, logger, outgoing store. */
 export interface SessionOptions {
   readonly settings: SessionSettings;
   readonly output: SessionOutput;
@@ -40,6 +42,7 @@ export interface SessionOptions {
   readonly store?: OutgoingStore;
 }
 
+/** The client role of the eto session on an injected clock, without sockets: login and resume, ping, logout, sequencing through {@link SessionCore}. The client drives one over its connections. */
 export class Session {
   readonly settings: ResolvedSessionSettings;
   readonly #clock: Clock;
