@@ -2,6 +2,11 @@
 // speaking the streaming protocol over TCP or TLS on top of a matching
 // engine, for offline bots and users' own tests. Every name is listed on
 // purpose (tests/package/api-report.test.ts holds the list).
+/**
+ * The simulated Smarkets exchange, for offline bots and tests.
+ *
+ * @module smarkets-streaming/exchange
+ */
 export {
   startExchange,
   startWarmExchange,

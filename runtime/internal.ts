@@ -3,6 +3,11 @@
 // session core, streams, the transport, clocks — for tools, custom
 // transports, servers and tests. Less settled than the main entry: a minor
 // version may change them (see CHANGELOG.md). Bots want the main entry.
+/**
+ * Lower-level building blocks (framing, payloads, the session core, streams, transport, clocks) for tools and advanced users; less settled than the main entry.
+ *
+ * @module smarkets-streaming/internal
+ */
 
 // Framing: seto.Payload bytes ↔ length-prefixed, padded frames.
 export {

@@ -3,6 +3,11 @@
 // `npm run generate` from Smarkets' piqi definitions — and the payload map
 // that ties each payload name to its message type. Nothing here is written
 // by hand except this list.
+/**
+ * The generated protocol layer: the eto and seto message types, enums and codecs, and the payload map.
+ *
+ * @module smarkets-streaming/protocol
+ */
 import { protocolSource as generatedSource } from "../generated/protocol-version.js";
 
 /**

@@ -58,13 +58,17 @@ function kindOf(symbol: ts.Symbol): string {
 function exportComment(alias: ts.Symbol): boolean {
   return (alias.declarations ?? []).some((d) => {
     const node = ts.isNamespaceExport(d) ? d.parent : ts.isExportSpecifier(d) ? d.parent.parent : d;
-    return ts.getJSDocCommentsAndTags(node).length > 0 || (ts.isExportDeclaration(node) && hasLeadingDoc(node));
+    return ts.isExportDeclaration(node) && hasLeadingDoc(node);
   });
 }
 
+/** A `/** … *\/` comment before `node`; the file's `@module` comment documents the entry, not its first export. */
 function hasLeadingDoc(node: ts.Node): boolean {
   const text = node.getSourceFile().getFullText();
-  return (ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []).some((r) => text.slice(r.pos, r.end).startsWith("/**"));
+  return (ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []).some((r) => {
+    const comment = text.slice(r.pos, r.end);
+    return comment.startsWith("/**") && !comment.includes("@module");
+  });
 }
 
 /** Every entry's exported names, sorted, with kind and documentation. */
