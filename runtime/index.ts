@@ -5,6 +5,11 @@
 // building blocks underneath are on "smarkets-streaming/internal", the
 // generated protocol types on "smarkets-streaming/protocol", the simulated
 // exchange on "smarkets-streaming/exchange".
+/**
+ * The main entry: the client, its settings and statuses, the trading API, every public error, the handler and event types, and the `odds` and `ids` helpers.
+ *
+ * @module smarkets-streaming
+ */
 
 // The client.
 export { StreamingAPIClient, type OrderInput, type StreamOptions } from "./client/streaming-api-client.js";
