@@ -47,7 +47,8 @@ export async function outcome(child: ChildProcess): Promise<CliResult> {
   let stderr = "";
   child.stdout!.on("data", (d) => (stdout += String(d)));
   child.stderr!.on("data", (d) => (stderr += String(d)));
-  const [code] = (await once(child, "exit")) as [number | null];
+  // "close", not "exit": a child may exit before everything it wrote has been read.
+  const [code] = (await once(child, "close")) as [number | null];
   return { code, stdout, stderr };
 }
 
