@@ -70,7 +70,9 @@ node session.mjs
 step "2. tsc on a NodeNext strict project: a bot with a typed handler map and ./protocol types"
 cp "$fixtures/tsconfig.json" "$fixtures/bot.ts" .
 npx --no-install tsc -p tsconfig.json
-echo "bot.ts: 0 errors"
+# `await using` needs only @types/node's declarations of the disposal symbols, not lib esnext.disposable.
+npx --no-install tsc -p tsconfig.json --lib ES2022
+echo "bot.ts: 0 errors (lib ES2022 + esnext.disposable, and lib ES2022 alone)"
 sed 's/"seto.order_accepted": (accepted/"seto.order_acepted": (accepted/' bot.ts > bot-misspelled.ts
 grep -q '"seto.order_acepted"' bot-misspelled.ts || fail "the misspelling was not made"
 sed -i 's/"bot.ts"/"bot-misspelled.ts"/' tsconfig.json
