@@ -74,24 +74,12 @@ export async function withSession<T>(conn: ConnectionArgs, io: Io, options: Sess
       const where = describeEndpoint(target.host, target.port, target.tls);
       return await body({ client, where, username, timeoutMs: conn.timeoutMs, login, embedded: exchange });
     } finally {
-      await leave(client, conn.timeoutMs);
+      // Logs out when logged in (the exchange then ends the session for good;
+      // at most --timeout for its confirmation), otherwise just closes.
+      await client[Symbol.asyncDispose]();
     }
   } finally {
     await exchange?.close();
-  }
-}
-
-/** Logs out when logged in (the exchange then ends the session for good); otherwise just closes. */
-async function leave(client: StreamingAPIClient, timeoutMs: number): Promise<void> {
-  if (client.state !== "logged-in") {
-    await client.close();
-    return;
-  }
-  try {
-    await client.logout({ timeoutMs });
-  } catch {
-    // No confirmation in time, or the connection went: close without one.
-    await client.close();
   }
 }
 
