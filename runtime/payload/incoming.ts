@@ -10,7 +10,7 @@ import {
 } from "../../generated/payload-map.js";
 import * as seto from "../../generated/seto.js";
 import { ParseError } from "../errors.js";
-import { setoBodyByField, type SetoBodyProperty } from "./body-codecs.js";
+import { setoBodyByField, type SetoBodyProperty } from "../../generated/body-codecs.js";
 import { envelope, NOT_PLAIN, scanEnvelope, scannedSeq } from "./envelope-scan.js";
 import { payloadName } from "./names.js";
 import { sharedReaderAt } from "./shared-reader.js";

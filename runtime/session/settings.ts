@@ -2,6 +2,7 @@
 // with defaults in one place so every layer below sees sound values.
 import type { ConnectionOptions } from "node:tls";
 import { ArgumentError } from "../errors.js";
+import { fromSeedNames } from "./seed-settings.js";
 
 /** Where and how to connect and log in: credentials or token, host, port, TLS, timeouts, heartbeats, frame size, resume state. */
 export interface SessionSettings {
@@ -85,9 +86,14 @@ export const SESSION_DEFAULTS = {
   maxFrameSize: 16 * 1024 * 1024,
 } as const;
 
-/** Checks `s` and fills in defaults (resolved settings resolve to themselves). Throws ArgumentError naming the first bad setting. */
-export function resolveSessionSettings(s: SessionSettings): ResolvedSessionSettings {
-  if (s === null || typeof s !== "object") throw new ArgumentError(`session settings must be an object, got ${describe(s)}`);
+/**
+ * Checks `s` and fills in defaults (resolved settings resolve to themselves).
+ * The seed's names are taken or refused (seed-settings.ts); any other unknown
+ * key is refused. Throws ArgumentError naming the first bad setting.
+ */
+export function resolveSessionSettings(given: SessionSettings): ResolvedSessionSettings {
+  if (given === null || typeof given !== "object") throw new ArgumentError(`session settings must be an object, got ${describe(given)}`);
+  const s = fromSeedNames(given);
   const d = SESSION_DEFAULTS;
   const username = optionalString(s, "username");
   const password = optionalString(s, "password");
