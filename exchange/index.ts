@@ -24,6 +24,7 @@ export {
 export { DEMO_ACCOUNTS, DEFAULT_BALANCE, type ExchangeAccount } from "./server/accounts.js";
 export { FaultInjector, type FaultRule, type FaultScope, type FrameMatch } from "./server/faults.js";
 export type { SessionInfo, SessionsView } from "./server/sessions-view.js";
+export type { ExchangeStats } from "./server/stats.js";
 export { MalformedRequest } from "./server/errors.js";
 // The matching engine behind `exchange.engine`, and the catalogue of events,
 // markets and contracts an exchange is started with.

@@ -12,7 +12,7 @@
  */
 
 // The client.
-export { StreamingAPIClient, type OrderInput, type StreamOptions } from "./client/streaming-api-client.js";
+export { StreamingAPIClient, type OrderInput, type ReadOptions, type StreamOptions } from "./client/streaming-api-client.js";
 export type { ClientOptions } from "./client/options.js";
 export { FATAL_LOGOUT_REASONS, type ReconnectOptions } from "./client/reconnect-policy.js";
 export type { ClientStatus, ClientStatusState } from "./client/status.js";
@@ -25,8 +25,7 @@ export type { CallOptions } from "./session/awaitable.js";
 export { SESSION_DEFAULTS, type SessionSettings, type ResolvedSessionSettings } from "./session/settings.js";
 
 // Handlers and the events they receive.
-export type { PayloadEvent, PayloadHandler, GlobalHandler, HandlerMap } from "./dispatch/handler-types.js";
-export type { IncomingEvent } from "./client/incoming-event.js";
+export type { PayloadEvent, IncomingEvent, PayloadHandler, GlobalHandler, HandlerMap, HandlerErrorPolicy } from "./dispatch/handler-types.js";
 export type { PayloadName, PayloadMessages } from "../generated/payload-map.js";
 
 // Trading.
@@ -62,7 +61,8 @@ export {
   AbortedError,
   type ErrorOptions,
 } from "./errors.js";
-export { SessionStateError, PayloadDropped } from "./session/errors.js";
+export { SessionStateError } from "./session/errors.js";
+export { ReadInProgressError } from "./client/errors.js";
 export { QueueOverflowError, QueueConsumedError } from "./streams/errors.js";
 export {
   OrderRejectedError,

@@ -48,7 +48,7 @@ export {
 // The eto session on an injected clock, no sockets.
 export { Session, type SessionOptions } from "./session/session.js";
 export { SessionCore, type SessionCoreOptions } from "./session/core.js";
-export type { SessionOutput, SessionListener } from "./session/ports.js";
+export type { SessionOutput, SessionListener, PayloadSink } from "./session/ports.js";
 export { MemoryOutgoingStore, type OutgoingStore, type StoredPayload } from "./session/outgoing-store.js";
 export { loginPayload, describeLogoutReason, type LoginCredentials, type LoginResume } from "./session/login.js";
 export { resolveSessionSettings } from "./session/settings.js";

@@ -1,6 +1,7 @@
 // Read-only views of the live sessions, for tests and tools.
 import type { ServerSession } from "./server-session.js";
 import type { SessionRegistry } from "./session-registry.js";
+import type { ExchangeStats } from "./stats.js";
 
 /** One session of a running exchange: its id and account, whether it is connected, its sequence numbers and subscriptions. */
 export interface SessionInfo {
@@ -27,6 +28,8 @@ export interface SessionsView {
   disconnect(id: string): boolean;
   /** Connections open now, logged in or not. */
   readonly connections: number;
+  /** What the exchange holds now, in counts and bytes (sessions, replay stores, unread output). */
+  stats(): ExchangeStats;
 }
 
 export function sessionInfo(s: ServerSession): SessionInfo {
@@ -43,8 +46,14 @@ export function sessionInfo(s: ServerSession): SessionInfo {
   };
 }
 
-export function sessionsView(registry: SessionRegistry, connections: () => number, disconnect: (s: ServerSession) => boolean): SessionsView {
+export function sessionsView(
+  registry: SessionRegistry,
+  connections: () => number,
+  disconnect: (s: ServerSession) => boolean,
+  stats: () => ExchangeStats,
+): SessionsView {
   return {
+    stats,
     list: () => registry.all().map(sessionInfo),
     get: (id) => {
       const s = registry.get(id);

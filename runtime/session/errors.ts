@@ -13,18 +13,3 @@ export class SessionStateError extends SmarketsError {
     super(message, options);
   }
 }
-
-/** An incoming payload whose handler kept failing was skipped; `cause` is the last HandlerError. */
-export class PayloadDropped extends SmarketsError {
-  override readonly name = "PayloadDropped";
-  constructor(
-    message: string,
-    readonly payloadName: string,
-    readonly seq: bigint,
-    /** How many deliveries failed before it was skipped. */
-    readonly attempts: number,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}

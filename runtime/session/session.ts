@@ -16,7 +16,8 @@ import { SessionStateError } from "./errors.js";
 import { describeLogoutReason, loginPayload, type LoginInfo } from "./login.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { MemoryOutgoingStore, type OutgoingStore } from "./outgoing-store.js";
-import { asSmarketsError, guardListener, type SessionListener, type SessionOutput } from "./ports.js";
+import type { FrameSink } from "../framing/index.js";
+import { asSmarketsError, guardListener, type PayloadSink, type SessionListener, type SessionOutput } from "./ports.js";
 import { resolveSessionSettings, type ResolvedSessionSettings, type SessionSettings } from "./settings.js";
 import type { SessionStatus } from "./status.js";
 
@@ -35,6 +36,8 @@ export interface ResumeState {
 export interface SessionOptions {
   readonly settings: SessionSettings;
   readonly output: SessionOutput;
+  /** Receives every incoming payload, in seq order (the client's handler registry). */
+  readonly sink: PayloadSink;
   readonly listener: SessionListener;
   readonly clock?: Clock;
   readonly logger?: Logger;
@@ -42,8 +45,11 @@ export interface SessionOptions {
   readonly store?: OutgoingStore;
 }
 
-/** The client role of the eto session on an injected clock, without sockets: login and resume, ping, logout, sequencing through {@link SessionCore}. The client drives one over its connections. */
-export class Session {
+/**
+ * The client role of the eto session on an injected clock, without sockets: login and resume, ping, logout, sequencing through {@link SessionCore}.
+ * It is also where the link's frame decoder hands each payload (`frame`, the same as `receive`).
+ */
+export class Session implements FrameSink {
   readonly settings: ResolvedSessionSettings;
   readonly #clock: Clock;
   readonly #logger: Logger;
@@ -72,6 +78,7 @@ export class Session {
     this.#core = new SessionCore({
       clock: this.#clock,
       output: o.output,
+      sink: o.sink,
       listener: this.#listener,
       logger: this.#logger,
       store: o.store ?? new MemoryOutgoingStore(s.outgoingStoreSize),
@@ -81,7 +88,6 @@ export class Session {
       deadAfterMs: s.deadAfterMs,
       replayTimeoutMs: s.replayTimeoutMs,
       maxHeldPayloads: s.maxHeldPayloads,
-      maxRedeliveries: s.maxRedeliveries,
       onLive: (p) => this.#onLive(p),
     });
   }
@@ -108,6 +114,21 @@ export class Session {
   /** One complete incoming payload (a frame body). */
   receive(bytes: Uint8Array): void {
     this.#core.receive(bytes);
+  }
+
+  /** FrameSink: the frame decoder's way of calling `receive`. */
+  frame(payload: Uint8Array): void {
+    this.#core.receive(payload);
+  }
+
+  /** Delivers at most `limit` more payloads until called again (see SessionCore.limitDelivery). */
+  limitDelivery(limit: number): void {
+    this.#core.limitDelivery(limit);
+  }
+
+  /** Payloads received and waiting for a delivery limit to be raised. */
+  get waiting(): number {
+    return this.#core.waiting;
   }
 
   /** The transport closed. Pending calls settle; the session can be resumed on a new connection. */

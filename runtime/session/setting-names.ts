@@ -16,7 +16,6 @@ const NAMES: { readonly [K in keyof Required<SessionSettings>]: true } = {
   deadAfterMs: true,
   replayTimeoutMs: true,
   maxHeldPayloads: true,
-  maxRedeliveries: true,
   outgoingStoreSize: true,
   maxFrameSize: true,
   sessionId: true,

@@ -29,8 +29,6 @@ export interface SessionSettings {
   replayTimeoutMs?: number;
   /** Incoming payloads held while waiting for a gap to fill; beyond it the newest are dropped (a replay brings them again). Default 10 000. */
   maxHeldPayloads?: number;
-  /** Failed deliveries of one incoming payload (the first included) before it is skipped. Default 3. */
-  maxRedeliveries?: number;
   /** Sent payloads kept for serving the peer's replay requests. Default 10 000. */
   outgoingStoreSize?: number;
   /** Largest frame accepted from the peer, in bytes. Default 16 MiB. */
@@ -59,7 +57,6 @@ export interface ResolvedSessionSettings {
   readonly deadAfterMs: number;
   readonly replayTimeoutMs: number;
   readonly maxHeldPayloads: number;
-  readonly maxRedeliveries: number;
   readonly outgoingStoreSize: number;
   readonly maxFrameSize: number;
   readonly sessionId: string | undefined;
@@ -81,7 +78,6 @@ export const SESSION_DEFAULTS = {
   deadAfterMs: 90_000,
   replayTimeoutMs: 5_000,
   maxHeldPayloads: 10_000,
-  maxRedeliveries: 3,
   outgoingStoreSize: 10_000,
   maxFrameSize: 16 * 1024 * 1024,
 } as const;
@@ -147,7 +143,6 @@ export function resolveSessionSettings(given: SessionSettings): ResolvedSessionS
     deadAfterMs,
     replayTimeoutMs: duration(s, "replayTimeoutMs", d.replayTimeoutMs),
     maxHeldPayloads: integer(s, "maxHeldPayloads", d.maxHeldPayloads, 0, 10_000_000),
-    maxRedeliveries: integer(s, "maxRedeliveries", d.maxRedeliveries, 1, 1_000),
     outgoingStoreSize: integer(s, "outgoingStoreSize", d.outgoingStoreSize, 1, 100_000_000),
     maxFrameSize: integer(s, "maxFrameSize", d.maxFrameSize, 16, 2 ** 31 - 1),
     sessionId,

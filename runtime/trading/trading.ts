@@ -1,17 +1,22 @@
 // The trading layer: awaitable requests, our orders, live books and the
 // client-side throttle, over a narrow port to the session. It holds no logic
-// of its own beyond routing: each part lives in its folder.
+// of its own beyond wiring: each part lives in its folder, and what it
+// consumes of the incoming payloads is declared in inbound.ts, as handler maps
+// it registers on the port's handler registry (first in each list: trading
+// state is updated before a user's handlers see the payload).
 //
-// Wiring (the client does this): every incoming payload goes to handle();
-// a dropped connection to connectionLost(); the outcome of reconnecting to
-// resumed(true | false). Log in again with `lastAccountSequence` so the
-// exchange resends the account events that followed it.
+// Wiring (the client does this): a dropped connection goes to
+// connectionLost(); the outcome of reconnecting to resumed(true | false). Log
+// in again with `lastAccountSequence` so the exchange resends the account
+// events that followed it.
 import type * as seto from "../../generated/seto.js";
 import type { IntegerLike } from "../integers.js";
 import { MarketBooks } from "./books/market-books.js";
 import { resolveTradingOptions, type TradingOptions } from "./options.js";
 import { OrderTracker } from "./orders/order-tracker.js";
-import type { TradingEvent, TradingPort } from "./port.js";
+import type { HandlerMap } from "../dispatch/handler-types.js";
+import { quoteHandlers, tradingHandlers } from "./inbound.js";
+import type { TradingPort } from "./port.js";
 import { cancelAllSpec } from "./requests/kinds/cancel-all.js";
 import { cancelOrderSpec } from "./requests/kinds/cancel-order.js";
 import { placeOrderSpec, type OrderAcceptance } from "./requests/kinds/place-order.js";
@@ -43,6 +48,11 @@ export class Trading {
   readonly #requests: Requester;
   readonly #references: ReferenceSource;
   readonly #resubscribe: boolean;
+  readonly #port: TradingPort;
+  readonly #quoteHandlers: HandlerMap;
+  /** Subscribes awaiting their snapshot. */
+  #subscribing = 0;
+  #quotesRegistered = false;
 
   constructor(port: TradingPort, options?: TradingOptions) {
     const o = resolveTradingOptions(options);
@@ -52,6 +62,10 @@ export class Trading {
     this.#requests = new Requester({ port, clock: o.clock, throttle: this.#throttle, defaultTimeoutMs: o.requestTimeoutMs });
     this.#references = o.references;
     this.#resubscribe = o.resubscribe;
+    this.#port = port;
+    const parts = { orders: this.orders, books: this.books, requests: this.#requests, throttle: this.#throttle };
+    port.handlers.addAll(tradingHandlers(parts), "first");
+    this.#quoteHandlers = quoteHandlers(parts);
   }
 
   /** The last account sequence applied: pass it to the login that resumes after a reconnect. */
@@ -132,7 +146,21 @@ export class Trading {
   subscribe(marketId: number, options?: RequestOptions): Promise<seto.MarketQuotes> {
     return attempt(() => {
       const id = checkId32(marketId, "marketId");
-      return this.#requests.submit(subscribeSpec(id, () => this.books.track(id)), options);
+      const request = this.#requests.submit(
+        subscribeSpec(id, () => {
+          this.books.track(id);
+          this.#wantQuotes();
+        }),
+        options,
+      );
+      this.#subscribing++;
+      this.#wantQuotes();
+      const settled = (): void => {
+        this.#subscribing--;
+        this.#wantQuotes();
+      };
+      request.then(settled, settled);
+      return request;
     });
   }
 
@@ -140,7 +168,13 @@ export class Trading {
   unsubscribe(marketId: number, options?: RequestOptions): Promise<void> {
     return attempt(() => {
       const id = checkId32(marketId, "marketId");
-      return this.#requests.submit(unsubscribeSpec(id, () => this.books.release(id)), options);
+      return this.#requests.submit(
+        unsubscribeSpec(id, () => {
+          this.books.release(id);
+          this.#wantQuotes();
+        }),
+        options,
+      );
     });
   }
 
@@ -150,18 +184,6 @@ export class Trading {
   }
 
   // ---- inputs from the session ----
-
-  /** Every incoming payload, in order. */
-  handle(event: TradingEvent): void {
-    // Skipped whole: an account-sequence replay (after a resuming login) of what was applied before.
-    if (this.orders.isDuplicate(event)) return;
-    if (event.name === "seto.throttle_limits_changed") this.#throttle.setLimits(event.message);
-    // Requests first: a refusal for speed of a request being sent again is no
-    // answer for its order, and the tracker must know that when it applies it.
-    const resending = this.#requests.handle(event);
-    this.orders.apply(event, { resending });
-    this.books.apply(event);
-  }
 
   /** The connection dropped: stop sending; requests in flight await the resume. */
   connectionLost(): void {
@@ -190,6 +212,15 @@ export class Trading {
     this.#requests.close();
     this.orders.close();
     this.books.close();
+  }
+
+  /** Registers the quote handlers while quotes are wanted (a book tracked, a snapshot awaited), and only then. */
+  #wantQuotes(): void {
+    const want = this.#subscribing > 0 || this.books.tracked().length > 0;
+    if (want === this.#quotesRegistered) return;
+    this.#quotesRegistered = want;
+    if (want) this.#port.handlers.addAll(this.#quoteHandlers, "first");
+    else this.#port.handlers.removeAll(this.#quoteHandlers);
   }
 
   /** The caller's reference, or a fresh one no awaiting request holds. */
