@@ -97,7 +97,10 @@ export class StreamingAPIClient {
       },
     });
     this.#connections.attach(this.#session);
-    this.trading = new Trading({ send: (name, body) => this.send(name, body), flush: () => this.flush() }, { clock, ...options.trading });
+    this.trading = new Trading(
+      { send: (name, body) => this.send(name, body), flush: () => this.flush(), report: (e) => this.#error(e) },
+      { clock, ...options.trading },
+    );
   }
 
   // ---- state ----

@@ -3,12 +3,15 @@
 // is fed every incoming payload. Nothing else, so the trading logic runs in
 // tests against a fake and in the client against the real session.
 import type { PayloadMessages, PayloadName, SetoPayloadName } from "../../generated/payload-map.js";
+import type { SmarketsError } from "../errors.js";
 
 export interface TradingPort {
   /** Numbers and queues a seto message; returns its payload seq. May throw (e.g. not logged in): nothing was sent then. */
   send<N extends SetoPayloadName>(name: N, body: PayloadMessages[N]): bigint;
   /** Writes what was queued. */
   flush(): Promise<void>;
+  /** Hears of problems in what the exchange sent that stopped nothing (e.g. throttle limits out of range); the client puts them on errors(). */
+  report?(error: SmarketsError): void;
 }
 
 /** One incoming payload, as the client's `payloads()` yields it; narrowing on `name` types `message`. */

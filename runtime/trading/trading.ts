@@ -7,6 +7,7 @@
 // resumed(true | false). Log in again with `lastAccountSequence` so the
 // exchange resends the account events that followed it.
 import type * as seto from "../../generated/seto.js";
+import type { SmarketsError } from "../errors.js";
 import type { IntegerLike } from "../integers.js";
 import { MarketBooks } from "./books/market-books.js";
 import { resolveTradingOptions, type TradingOptions } from "./options.js";
@@ -42,8 +43,10 @@ export class Trading {
   readonly #requests: Requester;
   readonly #references: ReferenceSource;
   readonly #resubscribe: boolean;
+  readonly #port: TradingPort;
 
   constructor(port: TradingPort, options?: TradingOptions) {
+    this.#port = port;
     const o = resolveTradingOptions(options);
     this.orders = new OrderTracker(o.orders);
     this.books = new MarketBooks(o.books);
@@ -154,7 +157,7 @@ export class Trading {
   handle(event: TradingEvent): void {
     // Skipped whole: an account-sequence replay (after a resuming login) of what was applied before.
     if (this.orders.isDuplicate(event)) return;
-    if (event.name === "seto.throttle_limits_changed") this.#throttle.setLimits(event.message);
+    if (event.name === "seto.throttle_limits_changed") this.#report(this.#throttle.announce(event.message, event.seq));
     // Requests first: a refusal for speed of a request being sent again is no
     // answer for its order, and the tracker must know that when it applies it.
     const resending = this.#requests.handle(event);
@@ -189,6 +192,10 @@ export class Trading {
     this.#requests.close();
     this.orders.close();
     this.books.close();
+  }
+
+  #report(error: SmarketsError | undefined): void {
+    if (error !== undefined) this.#port.report?.(error);
   }
 
   /** The caller's reference, or a fresh one no awaiting request holds. */

@@ -2,14 +2,14 @@
 // into an ArgumentError before any socket is opened.
 import type { ConnectionOptions as TlsConnectionOptions } from "node:tls";
 import type { Clock } from "../clock.js";
-import { systemClock } from "../clock.js";
+import { MAX_TIMER_MS, systemClock } from "../clock.js";
 import { ArgumentError } from "../errors.js";
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Inbound bytes buffered for a slow consumer before the socket is paused. */
 export const DEFAULT_INBOUND_HIGH_WATER_MARK = 1024 * 1024;
 /** Node's timers overflow above this (about 24.8 days). */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+export const MAX_TIMEOUT_MS = MAX_TIMER_MS;
 
 export interface TransportOptions {
   host: string;
