@@ -19,6 +19,10 @@ export interface SessionSettings {
   connectTimeoutMs?: number;
   /** Give up waiting for the login response after this long. Default 10 000 ms. */
   loginTimeoutMs?: number;
+  /** ping() rejects with TimeoutError when no pong came within this long (unless the call sets `timeoutMs`). Default 10 000 ms. */
+  pingTimeoutMs?: number;
+  /** logout() rejects with TimeoutError when no confirmation came within this long (the connection is closed all the same). Default 10 000 ms. */
+  logoutTimeoutMs?: number;
   /** Send a heartbeat after this long without sending anything. Default 30 000 ms. */
   heartbeatIntervalMs?: number;
   /** Declare the connection dead after this long without receiving anything; must exceed the heartbeat interval. Default 90 000 ms. */
@@ -53,6 +57,8 @@ export interface ResolvedSessionSettings {
   readonly tls: boolean | ConnectionOptions;
   readonly connectTimeoutMs: number;
   readonly loginTimeoutMs: number;
+  readonly pingTimeoutMs: number;
+  readonly logoutTimeoutMs: number;
   readonly heartbeatIntervalMs: number;
   readonly deadAfterMs: number;
   readonly replayTimeoutMs: number;
@@ -74,6 +80,8 @@ export const SESSION_DEFAULTS = {
   tls: true,
   connectTimeoutMs: 10_000,
   loginTimeoutMs: 10_000,
+  pingTimeoutMs: 10_000,
+  logoutTimeoutMs: 10_000,
   heartbeatIntervalMs: 30_000,
   deadAfterMs: 90_000,
   replayTimeoutMs: 5_000,
@@ -135,6 +143,8 @@ export function resolveSessionSettings(s: SessionSettings): ResolvedSessionSetti
     tls,
     connectTimeoutMs: duration(s, "connectTimeoutMs", d.connectTimeoutMs),
     loginTimeoutMs: duration(s, "loginTimeoutMs", d.loginTimeoutMs),
+    pingTimeoutMs: duration(s, "pingTimeoutMs", d.pingTimeoutMs),
+    logoutTimeoutMs: duration(s, "logoutTimeoutMs", d.logoutTimeoutMs),
     heartbeatIntervalMs,
     deadAfterMs,
     replayTimeoutMs: duration(s, "replayTimeoutMs", d.replayTimeoutMs),
