@@ -15,6 +15,7 @@ import { OutboundSequencer } from "./outbound-sequencer.js";
 import type { OutgoingStore } from "./outgoing-store.js";
 import { asSmarketsError, guardListener, type SessionListener, type SessionOutput } from "./ports.js";
 import { serveReplay } from "./replay-server.js";
+import { SESSION_DEFAULTS } from "./settings.js";
 
 export interface SessionCoreOptions {
   readonly clock: Clock;
@@ -30,6 +31,8 @@ export interface SessionCoreOptions {
   readonly deadAfterMs: number;
   readonly replayTimeoutMs: number;
   readonly maxHeldPayloads: number;
+  /** Bytes of payloads held behind a gap; default SESSION_DEFAULTS.maxHeldBytes. */
+  readonly maxHeldBytes?: number;
   readonly maxRedeliveries: number;
   /**
    * Role-specific handling of a live eto payload — a session-layer payload
@@ -70,7 +73,7 @@ export class SessionCore {
     this.#store = o.store;
     this.#onLive = o.onLive;
     this.#out = new OutboundSequencer(o.store, o.nextOutSeq);
-    this.#in = new InboundFlow(new InboundSequencer(o.nextInSeq, o.maxHeldPayloads, o.maxRedeliveries), {
+    this.#in = new InboundFlow(new InboundSequencer(o.nextInSeq, o.maxHeldPayloads, o.maxRedeliveries, o.maxHeldBytes ?? SESSION_DEFAULTS.maxHeldBytes), {
       clock: o.clock,
       logger: this.#logger,
       replayTimeoutMs: o.replayTimeoutMs,

@@ -10,9 +10,13 @@
 //   `expected` is issued (not one per later payload) until the gap is filled.
 // - seq < expected: a replay of something processed (dropped silently), or,
 //   if not flagged is_replay, a protocol violation.
-// - The hold is bounded: when full, the newest (highest seq) payloads are
-//   dropped. Nothing is lost: a replay resends everything from the requested
-//   seq upward, so a dropped payload comes again.
+// - The hold is bounded in count (maxHeld) and in bytes (maxHeldBytes): a
+//   payload that would take it past either is not held but dropped, at once
+//   and without searching the hold (a peer must not be able to make each
+//   payload cost a scan). Nothing is lost: a replay resends everything from
+//   the requested seq upward, so a dropped payload comes again. In a stream
+//   that arrives in order the hold thus keeps the lowest seqs, the first to
+//   be needed.
 import type { IncomingPayload } from "../payload/incoming.js";
 
 export type Placement =
@@ -28,7 +32,7 @@ export type Placement =
   | "behind";
 
 export interface HoldResult {
-  /** Seq dropped because the hold was full (the new payload or the highest held), if any. */
+  /** Seq of the payload not held because the hold was full (in count or bytes), if any. */
   readonly dropped: bigint | undefined;
   /** Ask the peer to replay from this seq; undefined when a request is already outstanding. */
   readonly requestReplayFrom: bigint | undefined;
@@ -46,6 +50,7 @@ export class InboundSequencer {
   #highestSeen: bigint;
   #awaitingReplay = false;
   readonly #held = new Map<bigint, IncomingPayload>();
+  #heldBytes = 0;
   #failedSeq = 0n;
   #failures = 0;
 
@@ -55,6 +60,8 @@ export class InboundSequencer {
     readonly maxHeld: number,
     /** Failed deliveries of one seq, the first included, before it is dropped. */
     readonly maxFailures: number,
+    /** Most bytes (payloads' own) held while a gap is open. */
+    readonly maxHeldBytes: number = Number.MAX_SAFE_INTEGER,
   ) {
     this.#expected = expected;
     this.#highestSeen = expected - 1n;
@@ -79,6 +86,11 @@ export class InboundSequencer {
     return this.#held.size;
   }
 
+  /** Bytes of the payloads held. */
+  get heldBytes(): number {
+    return this.#heldBytes;
+  }
+
   place(p: IncomingPayload): Placement {
     if (p.seq === this.#expected) return "next";
     if (p.seq > this.#expected) return this.#held.has(p.seq) ? "held" : "ahead";
@@ -89,17 +101,12 @@ export class InboundSequencer {
   hold(p: IncomingPayload): HoldResult {
     if (p.seq > this.#highestSeen) this.#highestSeen = p.seq;
     let dropped: bigint | undefined;
-    if (this.#held.size < this.maxHeld) {
+    const size = p.bytes.length;
+    if (this.#held.size < this.maxHeld && this.#heldBytes + size <= this.maxHeldBytes) {
       this.#held.set(p.seq, p.detach());
+      this.#heldBytes += size;
     } else {
-      const highest = this.#highestHeld();
-      if (highest === undefined || p.seq > highest) {
-        dropped = p.seq;
-      } else {
-        this.#held.delete(highest);
-        this.#held.set(p.seq, p.detach());
-        dropped = highest;
-      }
+      dropped = p.seq;
     }
     return { dropped, requestReplayFrom: this.#openGap() };
   }
@@ -115,7 +122,10 @@ export class InboundSequencer {
     if (this.#awaitingReplay && this.#expected > this.#highestSeen) this.#awaitingReplay = false;
     if (this.#held.size === 0) return undefined; // the usual case: spare the lookup (bigint keys hash slowly)
     const next = this.#held.get(this.#expected);
-    if (next !== undefined) this.#held.delete(this.#expected);
+    if (next !== undefined) {
+      this.#held.delete(this.#expected);
+      this.#heldBytes -= next.bytes.length;
+    }
     return next;
   }
 
@@ -144,6 +154,7 @@ export class InboundSequencer {
     this.#highestSeen = expected - 1n;
     this.#awaitingReplay = false;
     this.#held.clear();
+    this.#heldBytes = 0;
     this.#failures = 0;
   }
 
@@ -151,11 +162,5 @@ export class InboundSequencer {
     if (this.#awaitingReplay) return undefined;
     this.#awaitingReplay = true;
     return this.#expected;
-  }
-
-  #highestHeld(): bigint | undefined {
-    let highest: bigint | undefined;
-    for (const seq of this.#held.keys()) if (highest === undefined || seq > highest) highest = seq;
-    return highest;
   }
 }

@@ -78,6 +78,7 @@ export class Session {
       deadAfterMs: s.deadAfterMs,
       replayTimeoutMs: s.replayTimeoutMs,
       maxHeldPayloads: s.maxHeldPayloads,
+      maxHeldBytes: s.maxHeldBytes,
       maxRedeliveries: s.maxRedeliveries,
       onLive: (p) => this.#onLive(p),
     });

@@ -31,6 +31,8 @@ export interface SessionSettings {
   replayTimeoutMs?: number;
   /** Incoming payloads held while waiting for a gap to fill; beyond it the newest are dropped (a replay brings them again). Default 10 000. */
   maxHeldPayloads?: number;
+  /** Bytes of incoming payloads held while waiting for a gap to fill; a payload that does not fit is dropped (the replay brings it again). Default 16 MiB. */
+  maxHeldBytes?: number;
   /** Failed deliveries of one incoming payload (the first included) before it is skipped. Default 3. */
   maxRedeliveries?: number;
   /** Sent payloads kept for serving the peer's replay requests. Default 10 000. */
@@ -63,6 +65,7 @@ export interface ResolvedSessionSettings {
   readonly deadAfterMs: number;
   readonly replayTimeoutMs: number;
   readonly maxHeldPayloads: number;
+  readonly maxHeldBytes: number;
   readonly maxRedeliveries: number;
   readonly outgoingStoreSize: number;
   readonly maxFrameSize: number;
@@ -86,6 +89,7 @@ export const SESSION_DEFAULTS = {
   deadAfterMs: 90_000,
   replayTimeoutMs: 5_000,
   maxHeldPayloads: 10_000,
+  maxHeldBytes: 16 * 1024 * 1024,
   maxRedeliveries: 3,
   outgoingStoreSize: 10_000,
   maxFrameSize: 16 * 1024 * 1024,
@@ -149,6 +153,7 @@ export function resolveSessionSettings(s: SessionSettings): ResolvedSessionSetti
     deadAfterMs,
     replayTimeoutMs: duration(s, "replayTimeoutMs", d.replayTimeoutMs),
     maxHeldPayloads: integer(s, "maxHeldPayloads", d.maxHeldPayloads, 0, 10_000_000),
+    maxHeldBytes: integer(s, "maxHeldBytes", d.maxHeldBytes, 0, Number.MAX_SAFE_INTEGER),
     maxRedeliveries: integer(s, "maxRedeliveries", d.maxRedeliveries, 1, 1_000),
     outgoingStoreSize: integer(s, "outgoingStoreSize", d.outgoingStoreSize, 1, 100_000_000),
     maxFrameSize: integer(s, "maxFrameSize", d.maxFrameSize, 16, 2 ** 31 - 1),
