@@ -22,6 +22,12 @@ export interface OutgoingStore {
   put(p: StoredPayload): void;
   /** The payload sent as `seq`, or undefined if never sent or no longer held. */
   get(seq: bigint): StoredPayload | undefined;
+  /**
+   * The lowest seq held at or above `seq`, undefined if none: how the replay
+   * server steps over a range the store does not hold (evicted, or skipped by
+   * a `reset`) without visiting each seq in it.
+   */
+  firstHeldFrom(seq: bigint): bigint | undefined;
   /** Lowest seq held, undefined when empty. */
   oldestSeq(): bigint | undefined;
   /** Highest seq held, undefined when empty. */
@@ -29,6 +35,9 @@ export interface OutgoingStore {
   /** Forgets everything (a new session starts). */
   clear(): void;
 }
+
+/** Default byte bound of a MemoryOutgoingStore. */
+export const DEFAULT_OUTGOING_STORE_BYTES = 16 * 1024 * 1024;
 
 const MAX_NUMBER_KEY = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -38,9 +47,11 @@ function keyOf(seq: bigint): number | bigint {
 }
 
 /**
- * The in-memory store, bounded by count: it keeps the `capacity` most recent
- * payloads and evicts the oldest (lowest seq) when full. A replay request for
- * an evicted seq is answered with a gapfill and a warning (see replay-server).
+ * The in-memory store, bounded by count (`capacity` payloads) and by bytes
+ * (`maxBytes` of payload bytes): when either is exceeded the oldest (lowest
+ * seq) are evicted — but never the newest payload, so a replay can always
+ * resend the last one sent. A replay request for an evicted seq is answered
+ * with a gapfill and a warning (see replay-server).
  */
 export class MemoryOutgoingStore implements OutgoingStore {
   readonly #bySeq = new Map<number | bigint, StoredPayload>();
@@ -50,10 +61,17 @@ export class MemoryOutgoingStore implements OutgoingStore {
   // entry deleted since its last rehash, on every put of a full store.
   #order: bigint[] = [];
   #head = 0;
+  #bytes = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    readonly maxBytes: number = DEFAULT_OUTGOING_STORE_BYTES,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new ArgumentError(`outgoing store capacity must be an integer >= 1, got ${capacity}`);
+    }
+    if (!Number.isSafeInteger(maxBytes) || maxBytes < 1) {
+      throw new ArgumentError(`outgoing store maxBytes must be an integer >= 1, got ${maxBytes}`);
     }
   }
 
@@ -61,24 +79,40 @@ export class MemoryOutgoingStore implements OutgoingStore {
     return this.#bySeq.size;
   }
 
+  /** Payload bytes held. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
   put(p: StoredPayload): void {
     const newest = this.newestSeq();
     if (newest !== undefined && p.seq <= newest) this.#dropFrom(p.seq);
     this.#bySeq.set(keyOf(p.seq), p);
     this.#order.push(p.seq);
-    if (this.#bySeq.size > this.capacity) {
-      this.#bySeq.delete(keyOf(this.#order[this.#head]!));
-      this.#head += 1;
-      // Drop the consumed front now and then, so the queue stays within twice the capacity.
-      if (this.#head > this.capacity) {
-        this.#order = this.#order.slice(this.#head);
-        this.#head = 0;
-      }
+    this.#bytes += p.bytes.length;
+    while (this.#bySeq.size > this.capacity || (this.#bytes > this.maxBytes && this.#bySeq.size > 1)) this.#evictOldest();
+    // Drop the consumed front now and then, so the queue stays within about twice what is held.
+    if (this.#head > this.capacity || (this.#head > 1024 && this.#head > this.#bySeq.size)) {
+      this.#order = this.#order.slice(this.#head);
+      this.#head = 0;
     }
   }
 
   get(seq: bigint): StoredPayload | undefined {
     return this.#bySeq.get(keyOf(seq));
+  }
+
+  firstHeldFrom(seq: bigint): bigint | undefined {
+    // Binary search: the live part of #order is sorted.
+    const order = this.#order;
+    let lo = this.#head;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order[mid]! < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < order.length ? order[lo] : undefined;
   }
 
   oldestSeq(): bigint | undefined {
@@ -93,11 +127,23 @@ export class MemoryOutgoingStore implements OutgoingStore {
     this.#bySeq.clear();
     this.#order = [];
     this.#head = 0;
+    this.#bytes = 0;
+  }
+
+  #evictOldest(): void {
+    const key = keyOf(this.#order[this.#head]!);
+    this.#bytes -= this.#bySeq.get(key)?.bytes.length ?? 0;
+    this.#bySeq.delete(key);
+    this.#head += 1;
   }
 
   /** Forgets `seq` and everything newer: they are at the end of the queue. */
   #dropFrom(seq: bigint): void {
     const order = this.#order;
-    while (order.length > this.#head && order[order.length - 1]! >= seq) this.#bySeq.delete(keyOf(order.pop()!));
+    while (order.length > this.#head && order[order.length - 1]! >= seq) {
+      const key = keyOf(order.pop()!);
+      this.#bytes -= this.#bySeq.get(key)?.bytes.length ?? 0;
+      this.#bySeq.delete(key);
+    }
   }
 }

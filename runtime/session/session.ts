@@ -36,7 +36,7 @@ export interface SessionOptions {
   readonly listener: SessionListener;
   readonly clock?: Clock;
   readonly logger?: Logger;
-  /** Where sent payloads are kept for replays; default a MemoryOutgoingStore of `outgoingStoreSize`. */
+  /** Where sent payloads are kept for replays; default a MemoryOutgoingStore of `outgoingStoreSize` payloads and `outgoingStoreBytes`. */
   readonly store?: OutgoingStore;
 }
 
@@ -71,7 +71,7 @@ export class Session {
       output: o.output,
       listener: this.#listener,
       logger: this.#logger,
-      store: o.store ?? new MemoryOutgoingStore(s.outgoingStoreSize),
+      store: o.store ?? new MemoryOutgoingStore(s.outgoingStoreSize, s.outgoingStoreBytes),
       nextInSeq: s.inSeq,
       nextOutSeq: s.outSeq,
       heartbeatIntervalMs: s.heartbeatIntervalMs,
@@ -79,6 +79,7 @@ export class Session {
       replayTimeoutMs: s.replayTimeoutMs,
       maxHeldPayloads: s.maxHeldPayloads,
       maxHeldBytes: s.maxHeldBytes,
+      maxReplayBytes: s.maxReplayBytes,
       maxRedeliveries: s.maxRedeliveries,
       onLive: (p) => this.#onLive(p),
     });

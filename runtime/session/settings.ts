@@ -37,6 +37,10 @@ export interface SessionSettings {
   maxRedeliveries?: number;
   /** Sent payloads kept for serving the peer's replay requests. Default 10 000. */
   outgoingStoreSize?: number;
+  /** Bytes of sent payloads kept for replays; beyond it (or `outgoingStoreSize`) the oldest are evicted. Default 16 MiB. */
+  outgoingStoreBytes?: number;
+  /** Most bytes written in answer to one replay request from the peer; it asks again for the rest. Default 8 MiB. */
+  maxReplayBytes?: number;
   /** Largest frame accepted from the peer, in bytes. Default 16 MiB. */
   maxFrameSize?: number;
   /** Resume this earlier session instead of starting a new one. */
@@ -68,6 +72,8 @@ export interface ResolvedSessionSettings {
   readonly maxHeldBytes: number;
   readonly maxRedeliveries: number;
   readonly outgoingStoreSize: number;
+  readonly outgoingStoreBytes: number;
+  readonly maxReplayBytes: number;
   readonly maxFrameSize: number;
   readonly sessionId: string | undefined;
   /** 1 for a new session. */
@@ -92,6 +98,8 @@ export const SESSION_DEFAULTS = {
   maxHeldBytes: 16 * 1024 * 1024,
   maxRedeliveries: 3,
   outgoingStoreSize: 10_000,
+  outgoingStoreBytes: 16 * 1024 * 1024,
+  maxReplayBytes: 8 * 1024 * 1024,
   maxFrameSize: 16 * 1024 * 1024,
 } as const;
 
@@ -156,6 +164,8 @@ export function resolveSessionSettings(s: SessionSettings): ResolvedSessionSetti
     maxHeldBytes: integer(s, "maxHeldBytes", d.maxHeldBytes, 0, Number.MAX_SAFE_INTEGER),
     maxRedeliveries: integer(s, "maxRedeliveries", d.maxRedeliveries, 1, 1_000),
     outgoingStoreSize: integer(s, "outgoingStoreSize", d.outgoingStoreSize, 1, 100_000_000),
+    outgoingStoreBytes: integer(s, "outgoingStoreBytes", d.outgoingStoreBytes, 1, Number.MAX_SAFE_INTEGER),
+    maxReplayBytes: integer(s, "maxReplayBytes", d.maxReplayBytes, 1, Number.MAX_SAFE_INTEGER),
     maxFrameSize: integer(s, "maxFrameSize", d.maxFrameSize, 16, 2 ** 31 - 1),
     sessionId,
     inSeq: inSeq ?? 1n,
