@@ -60,7 +60,26 @@ export class ConnectionError extends SmarketsError {
 
 /** The socket closed (by the peer, by an error, or declared dead for silence). */
 export class SocketDisconnected extends ConnectionError {
-  override readonly name = "SocketDisconnected";
+  override readonly name: string = "SocketDisconnected";
+}
+
+/**
+ * We dropped the connection because the peer does not take what we send:
+ * `backlogBytes` were waiting to be sent, over the `limitBytes` the
+ * connection may hold (maxOutboundBytes).
+ */
+export class SlowConsumer extends SocketDisconnected {
+  override readonly name = "SlowConsumer";
+  constructor(
+    message: string,
+    readonly backlogBytes: number,
+    readonly limitBytes: number,
+    host?: string,
+    port?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, host, port, options);
+  }
 }
 
 /** A handler name that is not a payload type, or a handler that is not a function. */

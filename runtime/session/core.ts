@@ -69,6 +69,7 @@ export class SessionCore {
   /** Payloads received from inside a handler wait here, so processing stays in order. */
   readonly #inbox: Uint8Array[] = [];
   #receiving = false;
+  #lastWriteFailure: unknown;
 
   constructor(o: SessionCoreOptions) {
     this.#output = o.output;
@@ -93,7 +94,7 @@ export class SessionCore {
       maxReplayBytes: o.maxReplayBytes ?? SESSION_DEFAULTS.maxReplayBytes,
       write: (bytes, urgent) => this.#write(bytes, urgent),
       status: (s) => this.#listener.status(s),
-      error: (e) => this.#listener.error(asSmarketsError(e, "serving a replay")),
+      error: (e) => this.#writeFailed(e, "serving a replay"),
     });
     this.#heartbeat = new HeartbeatMonitor(o.clock, o.heartbeatIntervalMs, o.deadAfterMs, {
       sendHeartbeat: () => this.#sendBodyless(eto.PayloadType.PAYLOAD_HEARTBEAT),
@@ -303,7 +304,7 @@ export class SessionCore {
     try {
       this.send(p, true);
     } catch (e) {
-      this.#listener.error(asSmarketsError(e, "writing a session payload"));
+      this.#writeFailed(e, "writing a session payload");
     }
   }
 
@@ -312,8 +313,19 @@ export class SessionCore {
     try {
       this.#write(this.#out.stampBodylessEto(type).bytes, true);
     } catch (e) {
-      this.#listener.error(asSmarketsError(e, "writing a session payload"));
+      this.#writeFailed(e, "writing a session payload");
     }
+  }
+
+  /**
+   * A write of ours failed. A failing connection fails every write with the
+   * same error (a flood of pings would make one per pong): it is reported
+   * once.
+   */
+  #writeFailed(e: unknown, doing: string): void {
+    if (e === this.#lastWriteFailure) return;
+    this.#lastWriteFailure = e;
+    this.#listener.error(asSmarketsError(e, doing));
   }
 
   #write(bytes: Uint8Array, urgent: boolean): void {

@@ -43,6 +43,8 @@ export interface SessionSettings {
   maxReplayBytes?: number;
   /** Largest frame accepted from the peer, in bytes. Default 16 MiB. */
   maxFrameSize?: number;
+  /** Bytes that may wait to be sent to a peer not reading them (queued or in the socket's buffer); beyond it the connection is dropped as a slow consumer (SlowConsumer). Default 64 MiB. */
+  maxOutboundBytes?: number;
   /** Resume this earlier session instead of starting a new one. */
   sessionId?: string;
   /** With `sessionId`: the next incoming seq expected when the session was left. */
@@ -75,6 +77,7 @@ export interface ResolvedSessionSettings {
   readonly outgoingStoreBytes: number;
   readonly maxReplayBytes: number;
   readonly maxFrameSize: number;
+  readonly maxOutboundBytes: number;
   readonly sessionId: string | undefined;
   /** 1 for a new session. */
   readonly inSeq: bigint;
@@ -101,6 +104,7 @@ export const SESSION_DEFAULTS = {
   outgoingStoreBytes: 16 * 1024 * 1024,
   maxReplayBytes: 8 * 1024 * 1024,
   maxFrameSize: 16 * 1024 * 1024,
+  maxOutboundBytes: 64 * 1024 * 1024,
 } as const;
 
 /** Checks `s` and fills in defaults (resolved settings resolve to themselves). Throws ArgumentError naming the first bad setting. */
@@ -167,6 +171,7 @@ export function resolveSessionSettings(s: SessionSettings): ResolvedSessionSetti
     outgoingStoreBytes: integer(s, "outgoingStoreBytes", d.outgoingStoreBytes, 1, Number.MAX_SAFE_INTEGER),
     maxReplayBytes: integer(s, "maxReplayBytes", d.maxReplayBytes, 1, Number.MAX_SAFE_INTEGER),
     maxFrameSize: integer(s, "maxFrameSize", d.maxFrameSize, 16, 2 ** 31 - 1),
+    maxOutboundBytes: integer(s, "maxOutboundBytes", d.maxOutboundBytes, 1, Number.MAX_SAFE_INTEGER),
     sessionId,
     inSeq: inSeq ?? 1n,
     outSeq: outSeq ?? 1n,
