@@ -48,7 +48,7 @@ export class Trading {
   constructor(port: TradingPort, options?: TradingOptions) {
     this.#port = port;
     const o = resolveTradingOptions(options);
-    this.orders = new OrderTracker(o.orders);
+    this.orders = new OrderTracker({ clock: o.clock, ...o.orders });
     this.books = new MarketBooks(o.books);
     this.#throttle = new Throttle({ clock: o.clock, queueCapacity: o.queueCapacity, ...(o.throttleLimits ? { limits: o.throttleLimits } : {}) });
     this.#requests = new Requester({ port, clock: o.clock, throttle: this.#throttle, defaultTimeoutMs: o.requestTimeoutMs });
@@ -178,6 +178,7 @@ export class Trading {
   resumed(ok: boolean): void {
     this.#requests.resumed(ok);
     if (ok) return;
+    this.orders.sessionLost();
     this.books.markStale();
     if (this.#resubscribe) {
       for (const marketId of this.books.tracked()) {
@@ -190,6 +191,7 @@ export class Trading {
   /** Settles every request (as resumed(false) does), refuses new ones, and ends the change streams. */
   close(): void {
     this.#requests.close();
+    this.orders.sessionLost(); // requests in flight rejected with OutcomeUnknownError: their orders say so too
     this.orders.close();
     this.books.close();
   }
