@@ -27,16 +27,26 @@ export class DecodeError extends SmarketsError {
   }
 }
 
+/** Bytes of an offending frame a ParseError keeps: enough to diagnose, never a whole 16 MiB frame per queued error. */
+export const PARSE_ERROR_FRAME_BYTES = 1024;
+
 /** A complete frame did not hold a valid `seto.Payload` (bad protobuf, missing required field). */
 export class ParseError extends SmarketsError {
   override readonly name = "ParseError";
-  constructor(
-    message: string,
-    /** The offending frame body, for logging and diagnosis. */
-    readonly frame?: Uint8Array,
-    options?: ErrorOptions,
-  ) {
+  /**
+   * The offending frame body's first PARSE_ERROR_FRAME_BYTES bytes, copied
+   * (not a view that would keep the whole receive buffer alive), for logging
+   * and diagnosis.
+   */
+  readonly frame?: Uint8Array;
+  /** The offending frame body's full length. */
+  readonly frameLength?: number;
+  constructor(message: string, frame?: Uint8Array, options?: ErrorOptions) {
     super(message, options);
+    if (frame !== undefined) {
+      this.frame = frame.slice(0, PARSE_ERROR_FRAME_BYTES);
+      this.frameLength = frame.length;
+    }
   }
 }
 

@@ -66,7 +66,7 @@ export class StreamingAPIClient {
     const reconnect = resolveReconnect(options.reconnect);
     if (reconnect && !autoRead) throw new ArgumentError("reconnect needs autoRead: a client that is read by hand cannot notice a drop by itself");
     const streams = { capacity: options.streams?.capacity ?? 10_000, overflow: options.streams?.overflow ?? "error" };
-    this.#payloadStream = new Broadcaster(streams);
+    this.#payloadStream = new Broadcaster({ ...streams, weigh: (e) => e.bytes.length, maxBytes: options.streams?.maxBytes ?? 64 * 1024 * 1024 });
     this.#statusStream = new Broadcaster(streams);
     this.#errorStream = new Broadcaster(streams);
 
