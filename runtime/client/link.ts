@@ -17,6 +17,8 @@ export class Link {
   readonly #decoder: FrameDecoder;
   readonly #events: LinkEvents;
   #iterator: AsyncIterator<Uint8Array> | undefined;
+  #failure: SmarketsError | undefined;
+  #watchedFlush: Promise<void> | undefined;
 
   constructor(connection: Connection, maxFrameSize: number, events: LinkEvents) {
     this.#connection = connection;
@@ -31,7 +33,12 @@ export class Link {
   /** Frames and queues a payload; `urgent` ones are flushed at once (with whatever was queued before them). */
   write(payload: Uint8Array, urgent: boolean): void {
     this.#connection.write(encodeFrame(payload));
-    if (urgent) this.flush().catch((e: unknown) => this.#fail(e));
+    if (!urgent) return;
+    // Flushes made while the socket awaits 'drain' share one promise: watch it once, not once per payload.
+    const flushed = this.flush();
+    if (flushed === this.#watchedFlush) return;
+    this.#watchedFlush = flushed;
+    flushed.catch((e: unknown) => this.#fail(e));
   }
 
   /** Sends everything queued in one socket write; resolves once the kernel took it. */
@@ -76,10 +83,13 @@ export class Link {
   }
 
   #fail(e: unknown): SmarketsError {
+    // One failure, one report: every flush pending when the connection fails rejects with it.
+    if (this.#failure !== undefined) return this.#failure;
     const error =
       e instanceof SmarketsError
         ? e
         : new SocketDisconnected(`connection to ${this.#connection.host}:${this.#connection.port} failed`, this.#connection.host, this.#connection.port, { cause: e });
+    this.#failure = error;
     this.#events.failed(error);
     this.#connection.destroy(error);
     return error;

@@ -4,7 +4,7 @@
 // login — on top through the `onLive` hook.
 import * as eto from "../../generated/eto.js";
 import type { Clock } from "../clock.js";
-import { ParseError, ProtocolError } from "../errors.js";
+import { ParseError, ProtocolError, SocketDisconnected } from "../errors.js";
 import { replayRequestPayload, type UnsequencedPayload } from "../payload/encode.js";
 import { IncomingPayload } from "../payload/incoming.js";
 import { HeartbeatMonitor } from "./heartbeat.js";
@@ -318,13 +318,18 @@ export class SessionCore {
   }
 
   /**
-   * A write of ours failed. A failing connection fails every write with the
-   * same error (a flood of pings would make one per pong): it is reported
-   * once.
+   * A write of ours failed. A lost connection is reported by whoever owns it
+   * (the client's connection manager, the exchange's link); anything else is
+   * reported here, once: a failing output fails every write with the same
+   * error (a flood of pings would make one per pong).
    */
   #writeFailed(e: unknown, doing: string): void {
     if (e === this.#lastWriteFailure) return;
     this.#lastWriteFailure = e;
+    if (e instanceof SocketDisconnected) {
+      this.#logger.debug({ err: e }, `${doing} failed: the connection is lost`);
+      return;
+    }
     this.#listener.error(asSmarketsError(e, doing));
   }
 

@@ -43,7 +43,7 @@ export interface SessionSettings {
   maxReplayBytes?: number;
   /** Largest frame accepted from the peer, in bytes. Default 16 MiB. */
   maxFrameSize?: number;
-  /** Bytes that may wait to be sent to a peer not reading them (queued or in the socket's buffer); beyond it the connection is dropped as a slow consumer (SlowConsumer). Default 64 MiB. */
+  /** Bytes that may wait to be sent to a peer not reading them (queued or in the socket's buffer); beyond it the connection is dropped as a slow consumer (SlowConsumer). Default 16 MiB. */
   maxOutboundBytes?: number;
   /** Resume this earlier session instead of starting a new one. */
   sessionId?: string;
@@ -104,7 +104,7 @@ export const SESSION_DEFAULTS = {
   outgoingStoreBytes: 16 * 1024 * 1024,
   maxReplayBytes: 8 * 1024 * 1024,
   maxFrameSize: 16 * 1024 * 1024,
-  maxOutboundBytes: 64 * 1024 * 1024,
+  maxOutboundBytes: 16 * 1024 * 1024,
 } as const;
 
 /** Checks `s` and fills in defaults (resolved settings resolve to themselves). Throws ArgumentError naming the first bad setting. */

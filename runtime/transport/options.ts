@@ -9,7 +9,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Inbound bytes buffered for a slow consumer before the socket is paused. */
 export const DEFAULT_INBOUND_HIGH_WATER_MARK = 1024 * 1024;
 /** Bytes waiting to be sent (queued or in the socket's buffer) above which the peer is given up as a slow consumer. */
-export const DEFAULT_MAX_OUTBOUND_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_OUTBOUND_BYTES = 16 * 1024 * 1024;
 /** Node's timers overflow above this (about 24.8 days). */
 export const MAX_TIMEOUT_MS = MAX_TIMER_MS;
 
@@ -37,7 +37,7 @@ export interface TransportOptions {
    * Outbound bytes that may wait to be sent (queued, or written and not yet
    * taken by the kernel, each write also counting a small fixed cost); a
    * write past it drops the connection as a slow consumer (SlowConsumer).
-   * Default 64 MiB.
+   * Default 16 MiB.
    */
   maxOutboundBytes?: number;
   /** Timers for the connect and idle timeouts; tests inject a FakeClock. */

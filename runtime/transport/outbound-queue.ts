@@ -8,7 +8,8 @@
 // Bounded: the backlog — bytes queued, plus bytes written whose write has not
 // completed (they sit in the socket's buffer) — may not exceed `maxBytes`.
 // Each queued chunk and each write in progress also counts CHUNK_COST bytes,
-// about what a small buffer costs besides its contents, so a flood of tiny
+// about what a small write costs besides its contents (the buffer object, its
+// queue entry, the reactions of whoever awaits its flush), so a flood of tiny
 // writes (pongs to a ping flood) is bounded by the memory it takes, not only
 // by its payload bytes. A push that would go past the limit fails the queue
 // (policy: a peer that does not read is a slow consumer, and its connection
@@ -21,7 +22,9 @@
  */
 export type WriteChunk = (bytes: Uint8Array, done: (err?: Error | null) => void) => boolean;
 
-interface Waiter {
+/** The one promise every flush made while waiting for 'drain' shares (a flood of flushes costs one, not one each). */
+interface AfterDrain {
+  readonly promise: Promise<void>;
   resolve(): void;
   reject(err: unknown): void;
 }
@@ -35,14 +38,18 @@ export interface OutboundHooks {
   overflow?(backlog: number, limit: number): Error;
 }
 
-/** What a queued chunk or a write in progress costs besides its bytes (the buffer object, the write request). */
-export const CHUNK_COST = 128;
+/**
+ * What a queued chunk or a write in progress costs besides its bytes: the
+ * buffer object, its queue entry, the promise reactions of a flush awaiting
+ * it (measured: about 400 bytes for each pong of a ping flood).
+ */
+export const CHUNK_COST = 512;
 
 export class OutboundQueue {
   #chunks: Uint8Array[] = [];
   #queuedBytes = 0;
   #awaitingDrain = false;
-  #waiters: Waiter[] = [];
+  #afterDrain: AfterDrain | undefined;
   #lastWrite: Promise<void> = Promise.resolve();
   #failure: Error | undefined;
   /** Bytes of writes handed to the socket and not completed, and how many such writes. */
@@ -93,7 +100,16 @@ export class OutboundQueue {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#queuedBytes === 0) return this.#lastWrite;
     if (this.#awaitingDrain) {
-      return new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
+      if (this.#afterDrain === undefined) {
+        let resolve!: () => void;
+        let reject!: (err: unknown) => void;
+        const promise = new Promise<void>((res, rej) => {
+          resolve = res;
+          reject = rej;
+        });
+        this.#afterDrain = { promise, resolve, reject };
+      }
+      return this.#afterDrain.promise;
     }
     return this.#writeQueued();
   }
@@ -101,13 +117,10 @@ export class OutboundQueue {
   /** The socket drained: flushes that waited for it go out now, as one write. */
   drained(): void {
     this.#awaitingDrain = false;
-    if (this.#failure || this.#waiters.length === 0) return;
-    const waiters = this.#waiters;
-    this.#waiters = [];
-    this.#writeQueued().then(
-      () => waiters.forEach((w) => w.resolve()),
-      (err: unknown) => waiters.forEach((w) => w.reject(err)),
-    );
+    const waiting = this.#afterDrain;
+    if (this.#failure || waiting === undefined) return;
+    this.#afterDrain = undefined;
+    this.#writeQueued().then(waiting.resolve, waiting.reject);
   }
 
   /**
@@ -120,9 +133,9 @@ export class OutboundQueue {
     const unsent = this.#queuedBytes;
     this.#chunks = [];
     this.#queuedBytes = 0;
-    const waiters = this.#waiters;
-    this.#waiters = [];
-    waiters.forEach((w) => w.reject(err));
+    const waiting = this.#afterDrain;
+    this.#afterDrain = undefined;
+    waiting?.reject(err);
     return unsent;
   }
 

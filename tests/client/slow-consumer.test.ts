@@ -20,6 +20,10 @@ test("a server flooding pings without reading: the client drops it as a slow con
   await client.login();
   const peer = await server.loggedIn;
   const slow = first(client.errors(), (e) => e instanceof SlowConsumer);
+  const reported: string[] = [];
+  void (async () => {
+    for await (const e of client.errors()) reported.push(e.name);
+  })();
   const disconnected = first(client.statuses(), (s) => s.state === "disconnected");
   peer.socket.pause(); // reads nothing from now on
   // Pings in batches until the client gives up on the connection.
@@ -41,4 +45,5 @@ test("a server flooding pings without reading: the client drops it as a slow con
   await disconnected;
   t.is(client.state, "disconnected");
   await client.close();
+  t.deepEqual(reported, ["SlowConsumer"], "one fault, one report (not one per pong that could not be sent)");
 });

@@ -55,7 +55,7 @@ test("the limit counts each queued write's own cost, not only its bytes: a flood
 });
 
 test("maxOutboundBytes has a sensible default and is checked", async (t) => {
-  t.is(DEFAULT_MAX_OUTBOUND_BYTES, 64 * 1024 * 1024);
+  t.is(DEFAULT_MAX_OUTBOUND_BYTES, 16 * 1024 * 1024);
   for (const bad of [0, -1, 1.5, Number.NaN]) {
     await t.throwsAsync(connect({ host: LOOPBACK, port: 1, tls: false, maxOutboundBytes: bad }), { message: /maxOutboundBytes/ });
   }
