@@ -1,7 +1,7 @@
 // The whole inbound path against bare protobuf decoding, in the same run:
 //   (a) baseline: seto.Payload.decode alone over the pre-split payloads;
 //   (b) chunks → FrameDecoder → logged-in Session (peek, sequence check) →
-//       HandlerRegistry → typed handlers for contract_quotes and
+//       HandlerRegistry (the session's sink) → typed handlers for contract_quotes and
 //       order_executed that read one field, so those bodies are decoded;
 //   (c) the same with a handler only for balance_changed, a rare type, so
 //       most bodies are never decoded;
@@ -46,7 +46,7 @@ let sink = 0; // consumed by the output below, so no work is optimised away
 /**
  * The client's inbound side for one case, built once and kept across runs as
  * a client keeps its Session for its whole life: a Session (FakeClock, no-op
- * output) whose listener dispatches through a HandlerRegistry, fed by a
+ * output) delivering to a HandlerRegistry, fed by a
  * FrameDecoder. Each run is a reconnection on which the exchange starts a new
  * session: a login response at seq 1 naming a new session id, then the
  * stream from seq 2. Returns the run: frames delivered to the listener.
@@ -54,24 +54,20 @@ let sink = 0; // consumed by the output below, so no work is optimised away
 function inboundPath(register: (registry: HandlerRegistry) => void): () => number {
   const registry = new HandlerRegistry();
   register(registry);
-  let delivered = 0;
   const errors: SmarketsError[] = [];
   const session = new Session({
     settings: { username: "bench", password: "bench" },
     output: { write() {} },
     clock: new FakeClock(0),
+    sink: registry,
     listener: {
-      payload(p) {
-        registry.dispatch(p);
-        delivered++;
-      },
       status() {},
       error(e) {
         errors.push(e);
       },
     },
   });
-  const decoder = new FrameDecoder({ frame: (payload) => session.receive(payload) });
+  const decoder = new FrameDecoder(session);
   let sessions = 0;
   return () => {
     if (session.state !== "disconnected") session.disconnected();
@@ -80,13 +76,13 @@ function inboundPath(register: (registry: HandlerRegistry) => void): () => numbe
     session.login().catch(() => {}); // settled by the login response below
     session.receive(encodePayload(withSeq(loginResponsePayload(`bench-${++sessions}`), 1n)));
     if (session.state !== "logged-in") throw new Error(`bench session is ${session.state}, not logged-in`);
-    delivered = 0;
+    const before = registry.delivered;
     for (const chunk of chunks) decoder.push(chunk);
     // Any error on the path invalidates the numbers: stop loudly.
     if (errors.length > 0) throw errors[0];
     const next = session.resumeState.nextInSeq;
     if (next !== BigInt(FRAMES + 2)) throw new Error(`session expects seq ${next} after the stream, not ${FRAMES + 2}`);
-    return delivered;
+    return registry.delivered - before;
   };
 }
 

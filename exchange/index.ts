@@ -11,4 +11,5 @@ export {
 export { DEMO_ACCOUNTS, DEFAULT_BALANCE, type ExchangeAccount } from "./server/accounts.js";
 export { FaultInjector, type FaultRule, type FaultScope, type FrameMatch } from "./server/faults.js";
 export type { SessionInfo, SessionsView } from "./server/sessions-view.js";
+export type { ExchangeStats } from "./server/stats.js";
 export { MalformedRequest } from "./server/errors.js";

@@ -144,16 +144,30 @@ export class ArgumentError extends SmarketsError {
   override readonly name = "ArgumentError";
 }
 
-/** A handler threw while processing an incoming payload; reported, never fatal to the client. */
+/** A handler threw while processing an incoming payload (`cause` is what it threw). */
 export class HandlerError extends SmarketsError {
   override readonly name = "HandlerError";
+  /** The handler, by its function name ("anonymous" without one) and place, e.g. `"onQuote" (handler 2 of 3 for seto.contract_quotes)`. */
+  readonly handler: string | undefined;
+  /** The payload being handled (with its own copy of the bytes). */
+  readonly payload: IncomingPayloadLike | undefined;
   constructor(
     message: string,
     /** The payload name the handler was registered for, e.g. `seto.order_accepted`. */
     readonly payloadName: string,
     readonly seq: bigint,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { handler?: string; payload?: IncomingPayloadLike },
   ) {
     super(message, options);
+    this.handler = options?.handler;
+    this.payload = options?.payload;
   }
+}
+
+/** What a HandlerError keeps of the payload (an IncomingPayload; typed structurally to keep this file free of imports). */
+export interface IncomingPayloadLike {
+  readonly name: string;
+  readonly seq: bigint;
+  readonly isReplay: boolean;
+  readonly bytes: Uint8Array;
 }

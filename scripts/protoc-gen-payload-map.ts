@@ -1,9 +1,12 @@
-// A protoc/buf plugin that writes generated/payload-map.ts: every payload
+// A protoc/buf plugin that writes what the runtime needs per payload type, so
+// a protocol bump needs no hand edit: generated/payload-map.ts, every payload
 // type of both protocol layers, by the name the seed SDK uses
 // (`eto.login_response`, `seto.order_accepted`, …), with its enum values, the
-// Payload field that carries it and its message type. The runtime dispatches
+// Payload field that carries it and its message type (the runtime dispatches
 // with a table lookup on it and handler maps are checked against it at compile
-// time. It reads only descriptors, so it regenerates with everything else.
+// time); generated/body-codecs.ts, the codec of each seto body; and
+// generated/message-schema.ts, the enum and message fields of every message.
+// It reads only descriptors, so it regenerates with everything else.
 import { fromBinary, toBinary, create } from "@bufbuild/protobuf";
 import {
   CodeGeneratorRequestSchema,
@@ -14,10 +17,12 @@ import {
 } from "@bufbuild/protobuf/wkt";
 import { buildPayloadMap, type LayerInput } from "./payload-map/build.js";
 import { renderPayloadMap } from "./payload-map/render.js";
+import { renderBodyCodecs } from "./payload-map/render-body-codecs.js";
 import { renderMessageSchema, type SchemaLayer } from "./payload-map/render-schema.js";
 
 const OUTPUT = "payload-map.ts";
 const SCHEMA_OUTPUT = "message-schema.ts";
+const CODECS_OUTPUT = "body-codecs.ts";
 const TYPE_ENUM = 14;
 const TYPE_MESSAGE = 11;
 
@@ -69,6 +74,7 @@ async function main(): Promise<void> {
       response.file.push({ $typeName: "google.protobuf.compiler.CodeGeneratorResponse.File", name, content, insertionPoint: "" });
     file(OUTPUT, renderPayloadMap(map));
     file(SCHEMA_OUTPUT, renderMessageSchema(files.map(schemaLayer), map));
+    file(CODECS_OUTPUT, renderBodyCodecs(map));
   } catch (err) {
     response.error = err instanceof Error ? err.message : String(err);
   }

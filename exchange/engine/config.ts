@@ -27,9 +27,16 @@ export interface EngineConfig {
   /** The first order id handed out (default 1). */
   readonly firstOrderId?: bigint;
   /**
+   * Live orders one account may have (default 10000); one more is rejected
+   * with CAPACITY_REACHED. Funds alone allow millions of tiny orders, each
+   * held in memory until it ends.
+   */
+  readonly maxLiveOrdersPerAccount?: number;
+  /**
    * Levels per side that market data shows (default: all). Smarkets shows 5;
-   * a level pushed out of view is published with quantity 0 and one that
-   * comes into view with its quantity, so a client keeping that many levels
+   * a level that comes into view is published with its quantity, one that
+   * empties with 0, and one pushed out of view by better ones not at all (the
+   * docs' contract-quotes example), so a client keeping that many levels
    * stays exact.
    */
   readonly publishedDepth?: number;
@@ -42,6 +49,7 @@ export interface ResolvedConfig {
   readonly replayLimit: number;
   readonly endedOrderLimit: number;
   readonly firstOrderId: bigint;
+  readonly maxLiveOrdersPerAccount: number;
   readonly publishedDepth: number;
 }
 
@@ -64,6 +72,7 @@ export function resolveConfig(config: EngineConfig): ResolvedConfig {
     replayLimit: positiveInteger("replayLimit", config.replayLimit ?? 10000),
     endedOrderLimit: positiveInteger("endedOrderLimit", config.endedOrderLimit ?? 100000),
     firstOrderId,
+    maxLiveOrdersPerAccount: positiveInteger("maxLiveOrdersPerAccount", config.maxLiveOrdersPerAccount ?? 10000),
     publishedDepth: config.publishedDepth === undefined ? Number.POSITIVE_INFINITY : positiveInteger("publishedDepth", config.publishedDepth),
   };
 }

@@ -34,12 +34,24 @@ interface Stats {
   published: Depth;
 }
 
-/** Levels whose quantity differs between `before` and `after` (0 where a level vanished), best first. */
-export function changedLevels(side: Side, before: readonly QuoteLevel[], after: readonly QuoteLevel[]): QuoteLevel[] {
+/**
+ * Levels of the view whose quantity differs between `before` and `after`
+ * (one coming into view counts as changed), and 0 for a level gone from the
+ * view, best first. A level that left the view but is still in the book
+ * (`stillBooked`: pushed out by better ones) is not announced: as in the
+ * docs' contract-quotes example, a client keeps only the published depth and
+ * drops it itself; it is announced again when it comes back into view.
+ */
+export function changedLevels(
+  side: Side,
+  before: readonly QuoteLevel[],
+  after: readonly QuoteLevel[],
+  stillBooked: ReadonlySet<number> = new Set(),
+): QuoteLevel[] {
   const old = new Map(before.map((l) => [l.price, l.quantity]));
   const changed: QuoteLevel[] = after.filter((l) => old.get(l.price) !== l.quantity);
   const now = new Set(after.map((l) => l.price));
-  for (const l of before) if (!now.has(l.price)) changed.push({ price: l.price, quantity: 0n });
+  for (const l of before) if (!now.has(l.price) && !stillBooked.has(l.price)) changed.push({ price: l.price, quantity: 0n });
   return changed.sort((a, b) => (side === Side.SIDE_BUY ? b.price - a.price : a.price - b.price));
 }
 
@@ -50,8 +62,7 @@ export class MarketData {
   constructor(readonly depth = Number.POSITIVE_INFINITY) {}
 
   /** The book's visible depth: its best `depth` levels per side. */
-  #visible(book: OrderBook): Depth {
-    const all = book.depth();
+  #visible(all: Depth): Depth {
     if (this.depth === Number.POSITIVE_INFINITY) return all;
     return { bids: all.bids.slice(0, this.depth), offers: all.offers.slice(0, this.depth) };
   }
@@ -76,9 +87,11 @@ export class MarketData {
   /** The contract-quotes event for what changed since the last one, or undefined if nothing did. */
   publish(marketId: number, book: OrderBook, executions: readonly ExecutionRecord[]): ContractQuotesEvent | undefined {
     const s = this.#of(book.contractId);
-    const depth = this.#visible(book);
-    const changedBids = changedLevels(Side.SIDE_BUY, s.published.bids, depth.bids);
-    const changedOffers = changedLevels(Side.SIDE_SELL, s.published.offers, depth.offers);
+    const all = book.depth();
+    const depth = this.#visible(all);
+    const booked = (levels: readonly QuoteLevel[]): Set<number> => new Set(levels.map((l) => l.price));
+    const changedBids = changedLevels(Side.SIDE_BUY, s.published.bids, depth.bids, booked(all.bids));
+    const changedOffers = changedLevels(Side.SIDE_SELL, s.published.offers, depth.offers, booked(all.offers));
     s.published = depth;
     if (changedBids.length === 0 && changedOffers.length === 0 && executions.length === 0) return undefined;
     return {
@@ -99,7 +112,7 @@ export class MarketData {
 
   snapshot(marketId: number, book: OrderBook): ContractQuotesSnapshot {
     const s = this.#of(book.contractId);
-    const depth = this.#visible(book);
+    const depth = this.#visible(book.depth());
     return {
       marketId,
       contractId: book.contractId,

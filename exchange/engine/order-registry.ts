@@ -8,6 +8,8 @@ export class OrderRegistry {
   readonly #orders = new Map<bigint, Order>();
   /** Insertion order is id order, since ids only grow. */
   readonly #live = new Map<bigint, Order>();
+  /** Live orders per account. */
+  readonly #liveByAccount = new Map<number, number>();
   readonly #ended: bigint[] = [];
   #endedHead = 0;
   #nextId: bigint;
@@ -27,7 +29,15 @@ export class OrderRegistry {
 
   add(order: Order): void {
     this.#orders.set(order.id, order);
-    if (order.status === "live") this.#live.set(order.id, order);
+    if (order.status === "live") {
+      this.#live.set(order.id, order);
+      this.#liveByAccount.set(order.accountId, this.liveCount(order.accountId) + 1);
+    }
+  }
+
+  /** How many live orders the account has. */
+  liveCount(accountId: number): number {
+    return this.#liveByAccount.get(accountId) ?? 0;
   }
 
   get(id: bigint): Order | undefined {
@@ -36,7 +46,11 @@ export class OrderRegistry {
 
   /** Call once when an order leaves the live state. */
   ended(order: Order): void {
-    this.#live.delete(order.id);
+    if (this.#live.delete(order.id)) {
+      const left = this.liveCount(order.accountId) - 1;
+      if (left > 0) this.#liveByAccount.set(order.accountId, left);
+      else this.#liveByAccount.delete(order.accountId);
+    }
     this.#ended.push(order.id);
     while (this.#ended.length - this.#endedHead > this.endedLimit) {
       const oldest = this.#ended[this.#endedHead++] as bigint;

@@ -1,7 +1,9 @@
 // Engine account events → the seto payloads that tell a session about them.
 // Field names match (the engine names them after seto); what changes at this
 // edge is money (bigint x 10000 → seto's doubles in currency), the account
-// sequence (→ account_sequence_64), and fields seto does not carry (dropped).
+// sequence (→ account_sequence_64, and account_sequence too while it fits its
+// uint32: the protocol docs, and clients written to them, know only that
+// one), and fields seto does not carry (dropped).
 import type * as seto from "../../generated/seto.js";
 import { setoPayload } from "../../generated/payload-map.js";
 import type { AccountEvent } from "../engine/index.js";
@@ -9,13 +11,13 @@ import { moneyToCurrency } from "../engine/index.js";
 
 /** The seto payload announcing `e` (without its eto seq: the session numbers it). */
 export function accountPayload(e: AccountEvent): seto.Payload {
-  const accountSequence64 = e.accountSequence;
+  const sequence = accountSequences(e.accountSequence);
   switch (e.kind) {
     case "order-accepted":
       return setoPayload("seto.order_accepted", {
         // Every accepted order answers a request; 0 only for an order made inside the exchange.
         seq: e.seq ?? 0n,
-        accountSequence64,
+        ...sequence,
         reference: e.reference,
         price: e.price,
         quantity: e.quantity,
@@ -28,7 +30,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
         label: e.label,
       });
     case "order-rejected":
-      return setoPayload("seto.order_rejected", { seq: e.seq, reason: e.reason, accountSequence64, reference: e.reference, label: e.label });
+      return setoPayload("seto.order_rejected", { seq: e.seq, reason: e.reason, ...sequence, reference: e.reference, label: e.label });
     case "order-invalid":
       return setoPayload("seto.order_invalid", { seq: e.seq ?? 0n, reasons: [...e.reasons], reference: e.reference });
     case "order-executed":
@@ -39,7 +41,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
         side: e.side,
         marketId: e.marketId,
         contractId: e.contractId,
-        accountSequence64,
+        ...sequence,
         totalExecutedQuantity: e.totalExecutedQuantity,
         executedAvgPrice: e.executedAvgPrice,
         availableQuantity: e.availableQuantity,
@@ -51,7 +53,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
     case "order-cancelled":
       return setoPayload("seto.order_cancelled", {
         reason: e.reason,
-        accountSequence64,
+        ...sequence,
         reference: e.reference,
         orderId: e.orderId,
         executedQuantity: e.executedQuantity,
@@ -67,7 +69,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
     case "order-cancel-rejected":
       return setoPayload("seto.order_cancel_rejected", {
         reason: e.reason,
-        accountSequence64,
+        ...sequence,
         reference: e.reference,
         orderId: e.orderId,
         label: e.label,
@@ -82,7 +84,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
         reason: e.reason,
         reference: e.reference,
         newQuantity: e.newQuantity,
-        accountSequence64,
+        ...sequence,
         marketId: e.marketId,
         contractId: e.contractId,
         side: e.side,
@@ -97,7 +99,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
         reason: e.reason,
         reference: e.reference,
         newQuantity: e.newQuantity,
-        accountSequence64,
+        ...sequence,
         label: e.label,
       });
     case "order-pending-replace":
@@ -106,7 +108,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
         origOrderId: e.origOrderId,
         price: e.price,
         quantity: e.quantity,
-        accountSequence64,
+        ...sequence,
         reference: e.reference,
         label: e.label,
         marketId: e.marketId,
@@ -120,7 +122,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
         price: e.price,
         quantity: e.quantity,
         quantityLeft: e.quantityLeft,
-        accountSequence64,
+        ...sequence,
         reference: e.reference,
         label: e.label,
         marketId: e.marketId,
@@ -132,7 +134,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
         orderId: e.orderId,
         origOrderId: e.origOrderId,
         reason: e.reason,
-        accountSequence64,
+        ...sequence,
         reference: e.reference,
         label: e.label,
         marketId: e.marketId,
@@ -140,7 +142,7 @@ export function accountPayload(e: AccountEvent): seto.Payload {
         side: e.side,
       });
     case "order-cancel-all-accepted":
-      return setoPayload("seto.order_cancel_all_accepted", { accountSequence64, reference: e.reference });
+      return setoPayload("seto.order_cancel_all_accepted", { ...sequence, reference: e.reference });
     case "balance-changed":
       return setoPayload("seto.balance_changed", {
         reason: e.reason,
@@ -148,4 +150,11 @@ export function accountPayload(e: AccountEvent): seto.Payload {
         exposure: moneyToCurrency(e.exposure),
       });
   }
+}
+
+const UINT32_MAX = 0xffff_ffffn;
+
+/** Both account-sequence fields: the 64-bit one always, the 32-bit one while the value fits. */
+function accountSequences(sequence: bigint): { accountSequence: number | undefined; accountSequence64: bigint } {
+  return { accountSequence: sequence <= UINT32_MAX ? Number(sequence) : undefined, accountSequence64: sequence };
 }

@@ -6,7 +6,7 @@
 import type { Socket } from "node:net";
 import * as eto from "../../generated/eto.js";
 import type { TimerHandle } from "../../runtime/clock.js";
-import { FrameDecoder } from "../../runtime/framing/index.js";
+import { encodeFrame, FrameDecoder } from "../../runtime/framing/index.js";
 import type { Logger } from "../../runtime/logging/index.js";
 import { encodePayload, logoutPayload, withSeq } from "../../runtime/payload/encode.js";
 import type { FaultInjector } from "./faults.js";
@@ -70,6 +70,11 @@ export class ClientLink implements SessionLink {
 
   get session(): ServerSession | undefined {
     return this.#session;
+  }
+
+  /** Bytes written and not yet taken by the client. */
+  get bufferedOutBytes(): number {
+    return this.#socket.destroyed ? 0 : this.#socket.writableLength;
   }
 
   get isOpen(): boolean {
@@ -144,4 +149,14 @@ export class ClientLink implements SessionLink {
     this.#timer?.cancel();
     this.#timer = undefined;
   }
+}
+
+/**
+ * Turns a connection away before it becomes a link (the exchange is full):
+ * a logout saying to try later, numbered 1 as any refusal, then the socket
+ * is destroyed once that is written.
+ */
+export function refuseSocket(socket: Socket): void {
+  socket.on("error", () => {});
+  socket.end(encodeFrame(encodePayload(withSeq(logoutPayload(eto.LogoutReason.LOGOUT_SERVICE_TEMPORARILY_UNAVAILABLE), 1n))), () => socket.destroy());
 }

@@ -9,7 +9,7 @@ import { ExchangeEngine } from "../engine/index.js";
 import { ActivityDriver } from "./activity-driver.js";
 import { CredentialBook } from "./credentials.js";
 import { FaultInjector } from "./faults.js";
-import { ClientLink, type LinkHost } from "./client-link.js";
+import { ClientLink, refuseSocket, type LinkHost } from "./client-link.js";
 import { admit } from "./login-gate.js";
 import type { ResolvedExchangeOptions } from "./options.js";
 import { Publisher } from "./publisher.js";
@@ -17,6 +17,7 @@ import { RequestDesk } from "./request-desk.js";
 import type { SessionEnd, SessionHost } from "./session-events.js";
 import { SessionRegistry } from "./session-registry.js";
 import { ServerSession } from "./server-session.js";
+import { ExchangeCounters, type ExchangeStats } from "./stats.js";
 
 /** Endings that count as the session failing, for settings' cancel_all_on_failure. */
 const FAILURES: ReadonlySet<SessionEnd> = new Set(["heartbeat-timeout", "violation"]);
@@ -32,6 +33,7 @@ export class Exchange implements LinkHost, SessionHost {
   readonly publisher: Publisher;
   readonly desk: RequestDesk;
   readonly activity: ActivityDriver;
+  readonly counters = new ExchangeCounters();
   #nextLinkId = 1;
   #nextSessionNo = 1;
   #closing = false;
@@ -43,6 +45,8 @@ export class Exchange implements LinkHost, SessionHost {
       isTick,
       clock: o.clock,
       publishedDepth: o.quoteDepth,
+      firstOrderId: o.firstOrderId,
+      maxLiveOrdersPerAccount: o.maxLiveOrdersPerAccount,
       ...(o.catalogue ? { catalogue: o.catalogue } : {}),
       accounts: o.accounts.map((a) => ({ username: a.username, balance: a.balance })),
     });
@@ -63,6 +67,12 @@ export class Exchange implements LinkHost, SessionHost {
   accept(socket: Socket): void {
     if (this.#closing) {
       socket.destroy();
+      return;
+    }
+    if (this.links.size >= this.options.maxConnections) {
+      this.counters.connectionsRefused += 1;
+      this.options.logger.warn({ remote: socket.remoteAddress, limit: this.options.maxConnections }, "connection refused: maxConnections open");
+      refuseSocket(socket);
       return;
     }
     this.links.add(new ClientLink(this.#nextLinkId++, socket, this));
@@ -86,6 +96,14 @@ export class Exchange implements LinkHost, SessionHost {
     }
     let session: ServerSession;
     if (verdict.kind === "new") {
+      if (!this.#makeRoom(verdict.account.accountId)) {
+        this.counters.loginsRefused += 1;
+        link.refuse(
+          eto.LogoutReason.LOGOUT_SERVICE_TEMPORARILY_UNAVAILABLE,
+          `no room for another session: the account's sessions (at most ${this.options.maxSessionsPerAccount}) or all sessions (at most ${this.options.maxSessions}) are connected`,
+        );
+        return;
+      }
       const sessionNo = this.#nextSessionNo++;
       const logger = this.options.logger.child?.({ sessionNo, user: verdict.account.username }) ?? this.options.logger;
       session = new ServerSession(this.sessions.newId(), verdict.account, { ...this.options, logger }, this);
@@ -125,6 +143,49 @@ export class Exchange implements LinkHost, SessionHost {
     this.sessions.remove(session);
     session.log.info({ how }, "session ended");
     if (FAILURES.has(how)) this.#cancelOnFailure(session, how);
+  }
+
+  /** What the exchange holds now, in counts and bytes. */
+  stats(): ExchangeStats {
+    let connectedSessions = 0;
+    let storedPayloads = 0;
+    let storedBytes = 0;
+    for (const s of this.sessions.all()) {
+      if (s.connected) connectedSessions += 1;
+      storedPayloads += s.store.size;
+      storedBytes += s.store.bytes;
+    }
+    let bufferedOutBytes = 0;
+    for (const link of this.links) bufferedOutBytes += link.bufferedOutBytes;
+    return {
+      connections: this.links.size,
+      connectionsRefused: this.counters.connectionsRefused,
+      sessions: this.sessions.size,
+      connectedSessions,
+      waitingSessions: this.sessions.size - connectedSessions,
+      sessionsEvicted: this.counters.sessionsEvicted,
+      loginsRefused: this.counters.loginsRefused,
+      storedPayloads,
+      storedBytes,
+      bufferedOutBytes,
+      liveOrders: this.engine.liveOrders().length,
+    };
+  }
+
+  /**
+   * Ends the sessions waiting longest to be resumed until one more session of
+   * the account fits the limits; false (nothing ended) if connected sessions
+   * fill them.
+   */
+  #makeRoom(accountId: number): boolean {
+    const evict = this.sessions.roomFor(accountId, this.options);
+    if (evict === undefined) return false;
+    for (const s of evict) {
+      this.counters.sessionsEvicted += 1;
+      s.log.info({ limitPerAccount: this.options.maxSessionsPerAccount, limit: this.options.maxSessions }, "session waiting to be resumed ended to make room for a new one");
+      s.end("evicted");
+    }
+    return true;
   }
 
   #cancelOnFailure(session: ServerSession, why: string): void {

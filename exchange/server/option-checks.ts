@@ -35,3 +35,12 @@ export function textOption(name: string, v: unknown): string {
   if (typeof v !== "string" || v === "") throw new ArgumentError(`${name} must be a non-empty string, got ${describeValue(v)}`);
   return v;
 }
+
+/** A uint64 id of at least 1 (bigint), or `fallback` when undefined. */
+export function orderIdOption(name: string, v: unknown, fallback: bigint): bigint {
+  const value = v ?? fallback;
+  if (typeof value !== "bigint" || value < 1n || value >= 2n ** 64n) {
+    throw new ArgumentError(`${name} must be a bigint in 1..2^64-1, got ${describeValue(value)}`);
+  }
+  return value;
+}

@@ -2,11 +2,11 @@
 // value into an ArgumentError before any socket is opened.
 import { systemClock, type Clock } from "../../runtime/clock.js";
 import { ArgumentError } from "../../runtime/errors.js";
-import { DEFAULT_MAX_FRAME_SIZE, MAX_FRAME_SIZE_LIMIT } from "../../runtime/framing/index.js";
+import { MAX_FRAME_SIZE_LIMIT } from "../../runtime/framing/index.js";
 import { silentLogger, type Logger } from "../../runtime/logging/index.js";
 import type { CatalogueSpec } from "../engine/index.js";
 import { resolveAccounts, type ExchangeAccount, type ResolvedAccount } from "./accounts.js";
-import { describeValue, durationOption, integerOption } from "./option-checks.js";
+import { describeValue, durationOption, integerOption, orderIdOption } from "./option-checks.js";
 
 export interface ThrottleOptions {
   /** Requests per second a session may send on average. */
@@ -58,11 +58,30 @@ export interface ExchangeOptions {
   activity?: ActivityOptions | false;
   /** Sent payloads kept per session for replays. Default 10 000. */
   outgoingStoreSize?: number;
+  /**
+   * Bytes of sent payloads kept per session for replays (each counted with
+   * its bookkeeping, see STORED_ENTRY_OVERHEAD); the oldest go first. Default 4 MiB.
+   */
+  outgoingStoreBytes?: number;
+  /**
+   * Sessions one account may have, connected or waiting to be resumed. A new
+   * login beyond it ends the account's session that has waited longest; if
+   * all are connected, the login is refused (LOGOUT_SERVICE_TEMPORARILY_UNAVAILABLE). Default 8.
+   */
+  maxSessionsPerAccount?: number;
+  /** Sessions over all accounts, with the same policy. Default 64. */
+  maxSessions?: number;
+  /** Connections open at once, logged in or not; one more is refused (LOGOUT_SERVICE_TEMPORARILY_UNAVAILABLE). Default 1 000. */
+  maxConnections?: number;
+  /** Live orders one account may have; one more is rejected with CAPACITY_REACHED. Default 10 000. */
+  maxLiveOrdersPerAccount?: number;
   /** Price levels per side that quotes show, as Smarkets does. Default 5. */
   quoteDepth?: number;
-  /** Largest frame accepted from a client, in bytes. Default 16 MiB. */
+  /** The first order id handed out (then counting up). Default 1. */
+  firstOrderId?: bigint;
+  /** Largest frame accepted from a client, in bytes (client requests are small). Default 64 KiB. */
   maxFrameSize?: number;
-  /** A client that leaves more than this many bytes unread is disconnected. Default 64 MiB. */
+  /** A client that leaves more than this many bytes unread is disconnected (its session waits). Default 4 MiB. */
   maxBufferedOutBytes?: number;
   logger?: Logger;
 }
@@ -82,7 +101,13 @@ export interface ResolvedExchangeOptions {
   readonly throttle: ThrottleOptions;
   readonly activity: ActivityOptions | false;
   readonly outgoingStoreSize: number;
+  readonly outgoingStoreBytes: number;
+  readonly maxSessionsPerAccount: number;
+  readonly maxSessions: number;
+  readonly maxConnections: number;
+  readonly maxLiveOrdersPerAccount: number;
   readonly quoteDepth: number;
+  readonly firstOrderId: bigint;
   readonly maxFrameSize: number;
   readonly maxBufferedOutBytes: number;
   readonly logger: Logger;
@@ -98,9 +123,15 @@ export const EXCHANGE_DEFAULTS = {
   sessionExpiryMs: 3_600_000,
   throttle: { averageRatePs: 50, burstSize: 100, tickMs: 100 },
   outgoingStoreSize: 10_000,
+  outgoingStoreBytes: 4 * 1024 * 1024,
+  maxSessionsPerAccount: 8,
+  maxSessions: 64,
+  maxConnections: 1_000,
+  maxLiveOrdersPerAccount: 10_000,
   quoteDepth: 5,
-  maxFrameSize: DEFAULT_MAX_FRAME_SIZE,
-  maxBufferedOutBytes: 64 * 1024 * 1024,
+  firstOrderId: 1n,
+  maxFrameSize: 64 * 1024,
+  maxBufferedOutBytes: 4 * 1024 * 1024,
 } as const;
 
 /** Checks `o` and fills in defaults. Throws ArgumentError naming the first bad option. */
@@ -130,7 +161,13 @@ export function resolveExchangeOptions(o: ExchangeOptions = {}): ResolvedExchang
     throttle: resolveThrottle(o.throttle ?? d.throttle),
     activity: resolveActivity(o.activity ?? false),
     outgoingStoreSize: integerOption("outgoingStoreSize", o.outgoingStoreSize, d.outgoingStoreSize, 1, 100_000_000),
+    outgoingStoreBytes: integerOption("outgoingStoreBytes", o.outgoingStoreBytes, d.outgoingStoreBytes, 1024, Number.MAX_SAFE_INTEGER),
+    maxSessionsPerAccount: integerOption("maxSessionsPerAccount", o.maxSessionsPerAccount, d.maxSessionsPerAccount, 1, 1_000_000),
+    maxSessions: integerOption("maxSessions", o.maxSessions, d.maxSessions, 1, 1_000_000),
+    maxConnections: integerOption("maxConnections", o.maxConnections, d.maxConnections, 1, 1_000_000),
+    maxLiveOrdersPerAccount: integerOption("maxLiveOrdersPerAccount", o.maxLiveOrdersPerAccount, d.maxLiveOrdersPerAccount, 1, 100_000_000),
     quoteDepth: integerOption("quoteDepth", o.quoteDepth, d.quoteDepth, 1, 1_000),
+    firstOrderId: orderIdOption("firstOrderId", o.firstOrderId, d.firstOrderId),
     maxFrameSize: integerOption("maxFrameSize", o.maxFrameSize, d.maxFrameSize, 16, MAX_FRAME_SIZE_LIMIT),
     maxBufferedOutBytes: integerOption("maxBufferedOutBytes", o.maxBufferedOutBytes, d.maxBufferedOutBytes, 1024, Number.MAX_SAFE_INTEGER),
     logger: o.logger ?? silentLogger,

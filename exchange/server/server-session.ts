@@ -20,8 +20,16 @@ import { Throttle } from "./throttle.js";
 
 export type SessionConfig = Pick<
   ResolvedExchangeOptions,
-  "clock" | "logger" | "heartbeatIntervalMs" | "deadAfterMs" | "replayTimeoutMs" | "outgoingStoreSize" | "sessionExpiryMs" | "throttle"
+  "clock" | "logger" | "heartbeatIntervalMs" | "deadAfterMs" | "replayTimeoutMs" | "outgoingStoreSize" | "outgoingStoreBytes" | "sessionExpiryMs" | "throttle"
 >;
+
+/**
+ * Client payloads held while a gap before them is replayed: none. The replay
+ * the exchange asks for resends everything from the gap on, so holding only
+ * saves the client resending; holding would let one client make the exchange
+ * keep thousands of frames (a gap is opened with a single seq skipped).
+ */
+const HELD_PAYLOADS = 0;
 
 export interface SessionAccount {
   readonly accountId: number;
@@ -31,6 +39,8 @@ export interface SessionAccount {
 export class ServerSession {
   readonly core: SessionCore;
   readonly throttle: Throttle;
+  /** What the session sent, kept for replays (bounded by count and bytes). */
+  readonly store: MemoryOutgoingStore;
   /** Markets whose quotes and state this session receives. */
   readonly markets = new Set<number>();
   /** Events whose markets' state this session receives. */
@@ -46,6 +56,9 @@ export class ServerSession {
   #loginPending: { readonly accountSequence: bigint | undefined } | undefined;
   #ended: SessionEnd | undefined;
   #expiry: TimerHandle | undefined;
+  #waitingSince: number | undefined;
+  /** Numbers sessions in the order they started waiting (clock times can tie). */
+  static #waitings = 0;
 
   constructor(
     readonly id: string,
@@ -57,20 +70,25 @@ export class ServerSession {
     this.#host = host;
     this.log = config.logger;
     this.throttle = new Throttle(config.throttle, config.clock);
+    this.store = new MemoryOutgoingStore(config.outgoingStoreSize, config.outgoingStoreBytes);
     this.core = new SessionCore({
       clock: config.clock,
       logger: this.log,
       output: { write: (bytes, urgent) => this.#link?.write(bytes, urgent) },
-      store: new MemoryOutgoingStore(config.outgoingStoreSize),
+      store: this.store,
       nextInSeq: 1n,
       nextOutSeq: 1n,
       heartbeatIntervalMs: config.heartbeatIntervalMs,
       deadAfterMs: config.deadAfterMs,
       replayTimeoutMs: config.replayTimeoutMs,
-      maxHeldPayloads: 10_000,
-      maxRedeliveries: 3,
+      maxHeldPayloads: HELD_PAYLOADS,
+      sink: {
+        deliver: (p) => {
+          this.#payload(p);
+          return true;
+        },
+      },
       listener: {
-        payload: (p) => this.#payload(p),
         status: (s) => this.log.debug({ status: s.state }, "session status"),
         error: (e) => this.log.warn({ err: e }, e.message),
       },
@@ -81,6 +99,15 @@ export class ServerSession {
 
   get connected(): boolean {
     return this.#link !== undefined;
+  }
+
+  /**
+   * While the session waits to be resumed (left without logout): a number
+   * that grows with each session that starts waiting, so the smallest has
+   * waited longest. Undefined while connected or once ended.
+   */
+  get waitingSince(): number | undefined {
+    return this.#waitingSince;
   }
 
   /** How the session ended, or undefined while it lives. */
@@ -106,6 +133,7 @@ export class ServerSession {
     }
     this.#expiry?.cancel();
     this.#expiry = undefined;
+    this.#waitingSince = undefined;
     this.#link = link;
     this.#loginPending = { accountSequence };
     this.core.open();
@@ -132,6 +160,7 @@ export class ServerSession {
     this.log.info({ nextIn: String(this.core.nextInSeq), nextOut: String(this.core.nextOutSeq) }, "connection lost: session kept for resuming");
     this.#host.dropped(this);
     if (this.#ended === undefined) {
+      this.#waitingSince = ++ServerSession.#waitings;
       this.#expiry = this.#config.clock.setTimer(this.#config.sessionExpiryMs, () => this.end("expired"));
     }
   }
@@ -172,6 +201,7 @@ export class ServerSession {
     this.#ended = how;
     this.#expiry?.cancel();
     this.#expiry = undefined;
+    this.#waitingSince = undefined;
     const link = this.#link;
     this.#link = undefined;
     this.core.close();
@@ -206,17 +236,28 @@ export class ServerSession {
     this.#loginPending = undefined;
     // The core has not placed the login yet: nextInSeq is what we expected from the client.
     const expected = this.core.nextInSeq;
-    // A client behind us is told where to continue (login-response `reset`, see eto/login-response).
-    const reset = p.seq < expected ? expected : undefined;
+    const reset = nextSeqAfterLogin(p.seq, expected);
     this.core.send(loginResponsePayload(this.id, reset), true);
     this.core.startMonitoring();
     const { averageRatePs, burstSize, tickMs } = this.#config.throttle;
     this.core.send(setoPayload("seto.throttle_limits_changed", { averageRatePs, burstSize, tickMs }), true);
-    this.log.info({ loginSeq: String(p.seq), expected: String(expected), reset: reset === undefined ? undefined : String(reset) }, "logged in");
+    this.log.info({ loginSeq: String(p.seq), expected: String(expected), reset: String(reset) }, "logged in");
     this.#host.loggedIn(this, pending.accountSequence);
   }
 
   #onDead(): void {
     this.logout(eto.LogoutReason.LOGOUT_HEARTBEAT_TIMEOUT, "heartbeat-timeout", `nothing received for ${this.#config.deadAfterMs} ms`);
   }
+}
+
+/**
+ * The login-response `reset`: the seq the exchange expects next from the
+ * client, always sent (clients built like the Python SDK number their next
+ * payload from it unconditionally). A login at the expected seq, or ahead of it
+ * (what lies between is asked for by replay), is followed by the login's seq
+ * + 1 (eto/login.txt: 2 for a new session); a client behind us continues at
+ * the seq we expect (eto/login-response.txt).
+ */
+export function nextSeqAfterLogin(loginSeq: bigint, expected: bigint): bigint {
+  return loginSeq < expected ? expected : loginSeq + 1n;
 }

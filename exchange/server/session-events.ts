@@ -7,9 +7,11 @@ import type { ServerSession } from "./server-session.js";
  * - `heartbeat-timeout`: the client went silent and was logged out;
  * - `violation`: the client broke the protocol and was logged out;
  * - `expired`: the session was left without logout and not resumed in time;
+ * - `evicted`: it was left without logout and ended early to make room for a
+ *   new session (maxSessionsPerAccount, maxSessions);
  * - `shutdown`: the exchange is closing.
  */
-export type SessionEnd = "logout" | "heartbeat-timeout" | "violation" | "expired" | "shutdown";
+export type SessionEnd = "logout" | "heartbeat-timeout" | "violation" | "expired" | "evicted" | "shutdown";
 
 export interface SessionHost {
   /** A seto request, in seq order, once (eto payloads are the session's own business). */

@@ -1,6 +1,7 @@
 // Read-only views of the live sessions, for tests and tools.
 import type { ServerSession } from "./server-session.js";
 import type { SessionRegistry } from "./session-registry.js";
+import type { ExchangeStats } from "./stats.js";
 
 export interface SessionInfo {
   readonly id: string;
@@ -25,6 +26,8 @@ export interface SessionsView {
   disconnect(id: string): boolean;
   /** Connections open now, logged in or not. */
   readonly connections: number;
+  /** What the exchange holds now, in counts and bytes (sessions, replay stores, unread output). */
+  stats(): ExchangeStats;
 }
 
 export function sessionInfo(s: ServerSession): SessionInfo {
@@ -41,8 +44,14 @@ export function sessionInfo(s: ServerSession): SessionInfo {
   };
 }
 
-export function sessionsView(registry: SessionRegistry, connections: () => number, disconnect: (s: ServerSession) => boolean): SessionsView {
+export function sessionsView(
+  registry: SessionRegistry,
+  connections: () => number,
+  disconnect: (s: ServerSession) => boolean,
+  stats: () => ExchangeStats,
+): SessionsView {
   return {
+    stats,
     list: () => registry.all().map(sessionInfo),
     get: (id) => {
       const s = registry.get(id);

@@ -73,7 +73,7 @@ export async function startExchange(options?: ExchangeOptions): Promise<Exchange
     tls: o.tls !== undefined,
     engine: exchange.engine,
     accounts: o.accounts.map((a, i) => ({ username: a.username, accountId: exchange.accountIds[i] as number, hasToken: a.token !== undefined })),
-    sessions: sessionsView(exchange.sessions, () => exchange.links.size, (s) => s.dropConnection("disconnected by the operator")),
+    sessions: sessionsView(exchange.sessions, () => exchange.links.size, (s) => s.dropConnection("disconnected by the operator"), () => exchange.stats()),
     faults: exchange.faults,
     setActivity: (on) => (on ? exchange.activity.start() : exchange.activity.stop()),
     stepActivity: () => exchange.activity.step(),

@@ -1,15 +1,53 @@
 // One connection's worth of plumbing between the transport and the session:
-// inbound chunks → frames → session.receive; session payloads → frames →
-// connection. A new Link is made for every (re)connection; the Session lives on.
+// inbound chunks → frames → the session (the frame decoder's sink); session
+// payloads → frames → connection. A new Link is made for every
+// (re)connection; the Session lives on.
+//
+// Writes: everything written while one inbound chunk is processed (answers to
+// heartbeats and pings, replay requests, orders sent from handlers, flushes
+// asked for by handlers) goes out in one socket write when the chunk is done.
+// Outside a chunk an urgent write is flushed at once.
+//
+// Failures: the first one (bad framing, a socket error, a failed flush) ends
+// the connection and is reported once; whatever fails after it because of it
+// (other flushes, writes) is not reported again.
+import type { Clock } from "../clock.js";
 import { SocketDisconnected, SmarketsError } from "../errors.js";
-import { encodeFrame, FrameDecoder } from "../framing/index.js";
+import { encodeFrame, FrameDecoder, type FrameSink } from "../framing/index.js";
+import { withDeadline } from "../streams/abortable.js";
 import type { Connection } from "../transport/index.js";
+import { ReadInProgressError } from "./errors.js";
 
 export interface LinkEvents {
-  /** One complete payload from the peer. */
-  payload(bytes: Uint8Array): void;
-  /** A failure that ends this connection (bad framing, socket error). */
+  /** The failure that ended this connection (bad framing, socket error): called once at most. */
   failed(error: SmarketsError): void;
+}
+
+/** A limit on waiting for a chunk when reading by hand. */
+export interface ReadDeadline {
+  readonly signal?: AbortSignal | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly clock: Clock;
+}
+
+type Chunk = IteratorResult<Uint8Array> | { readonly done: "failed"; readonly error: unknown };
+
+interface Deferred {
+  readonly promise: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Only a handler that asked for the flush awaits it; a failure is reported by the link anyway.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
 
 export class Link {
@@ -17,64 +55,98 @@ export class Link {
   readonly #decoder: FrameDecoder;
   readonly #events: LinkEvents;
   #iterator: AsyncIterator<Uint8Array> | undefined;
+  /** A chunk asked for by a read by hand that gave up waiting: the next read takes it. */
+  #pending: Promise<Chunk> | undefined;
+  #reading = false;
+  /** True while an inbound chunk is processed: flushes wait for its end. */
+  #inChunk = false;
+  #flushAfterChunk = false;
+  /** What a flush asked for during the chunk resolves with. */
+  #chunkFlush: Deferred | undefined;
+  #closing = false;
   #failure: SmarketsError | undefined;
-  #watchedFlush: Promise<void> | undefined;
 
-  constructor(connection: Connection, maxFrameSize: number, events: LinkEvents) {
+  constructor(connection: Connection, maxFrameSize: number, sink: FrameSink, events: LinkEvents) {
     this.#connection = connection;
     this.#events = events;
-    this.#decoder = new FrameDecoder({ frame: (p) => events.payload(p) }, { maxFrameSize });
+    this.#decoder = new FrameDecoder(sink, { maxFrameSize });
   }
 
   get connection(): Connection {
     return this.#connection;
   }
 
-  /** Frames and queues a payload; `urgent` ones are flushed at once (with whatever was queued before them). */
+  /** Frames and queues a payload; an `urgent` one is flushed at once, or at the end of the chunk being processed. */
   write(payload: Uint8Array, urgent: boolean): void {
-    this.#connection.write(encodeFrame(payload));
+    // Failed or closing: the session's outgoing store keeps the payload for a replay after a resume.
+    if (this.#failure !== undefined || this.#closing) return;
+    try {
+      this.#connection.write(encodeFrame(payload));
+    } catch (e) {
+      this.#fail(e);
+      return;
+    }
     if (!urgent) return;
-    // Flushes made while the socket awaits 'drain' share one promise: watch it once, not once per payload.
-    const flushed = this.flush();
-    if (flushed === this.#watchedFlush) return;
-    this.#watchedFlush = flushed;
-    flushed.catch((e: unknown) => this.#fail(e));
+    if (this.#inChunk) this.#flushAfterChunk = true;
+    else this.#connection.flush().catch((e: unknown) => this.#fail(e));
   }
 
   /** Sends everything queued in one socket write; resolves once the kernel took it. */
   flush(): Promise<void> {
+    if (this.#inChunk) {
+      this.#flushAfterChunk = true;
+      return (this.#chunkFlush ??= deferred()).promise;
+    }
     return this.#connection.flush();
   }
 
   /** Reads chunks until the connection ends; resolves when it has (the cause, if it failed). */
   async run(): Promise<SmarketsError | undefined> {
+    const iterator = (this.#iterator ??= this.#connection[Symbol.asyncIterator]());
     for (;;) {
-      const more = await this.readChunk();
-      if (more !== true) return more === false ? undefined : more;
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await iterator.next();
+      } catch (e) {
+        return this.#fail(e);
+      }
+      if (next.done === true || !this.#take(next.value)) return this.#failure;
     }
   }
 
   /**
-   * Reads and processes one inbound chunk (for callers driving I/O themselves).
-   * Resolves true if a chunk was processed, false when the connection ended
-   * cleanly, or the error that ended it.
+   * For reading by hand: waits for one inbound chunk (within `deadline`, if
+   * given) and processes it. Resolves true if a chunk was processed, false
+   * when the connection ended cleanly, or the error that ended it. Rejects
+   * with TimeoutError or AbortedError when the deadline passes first — the
+   * chunk still to come is kept for the next call — and with
+   * ReadInProgressError if a call is still pending.
    */
-  async readChunk(): Promise<true | false | SmarketsError> {
-    this.#iterator ??= this.#connection[Symbol.asyncIterator]();
-    let next: IteratorResult<Uint8Array>;
+  async readChunk(deadline?: ReadDeadline): Promise<true | false | SmarketsError> {
+    if (this.#reading) throw new ReadInProgressError("a read is already waiting for this connection's next chunk; wait for it to settle");
+    this.#reading = true;
+    let chunk: Chunk;
     try {
-      next = await this.#iterator.next();
-    } catch (e) {
-      return this.#fail(e);
+      const iterator = (this.#iterator ??= this.#connection[Symbol.asyncIterator]());
+      // The chunk's failure becomes a value, so a deadline's rejection is the only one.
+      const pending = (this.#pending ??= iterator.next().then(
+        (r) => r,
+        (error: unknown) => ({ done: "failed", error }) as const,
+      ));
+      chunk = deadline === undefined ? await pending : await withDeadline(pending, { what: "read", ...deadline });
+      this.#pending = undefined;
+    } finally {
+      this.#reading = false;
     }
-    if (next.done) return false;
-    try {
-      this.#decoder.push(next.value);
-    } catch (e) {
-      // Framing is lost (DecodeError): nothing after this point can be trusted.
-      return this.#fail(e);
-    }
-    return true;
+    if (chunk.done === "failed") return this.#fail(chunk.error);
+    if (chunk.done === true) return this.#failure ?? false;
+    return this.#take(chunk.value) ? true : this.#failure!;
+  }
+
+  /** Ends our side after what is queued is written; resolves once the socket is closed. Nothing is written after this. */
+  close(): Promise<void> {
+    this.#closing = true;
+    return this.#connection.close();
   }
 
   /** Ends the connection now (no flush). */
@@ -82,8 +154,35 @@ export class Link {
     this.#connection.destroy(cause);
   }
 
+  /** Processes one chunk; then writes, in one flush, what processing it wrote. False if it ended the link. */
+  #take(chunk: Uint8Array): boolean {
+    this.#inChunk = true;
+    try {
+      this.#decoder.push(chunk);
+    } catch (e) {
+      // Framing is lost (DecodeError): nothing after this point can be trusted.
+      this.#inChunk = false;
+      const failure = this.#fail(e);
+      this.#chunkFlush?.reject(failure);
+      this.#chunkFlush = undefined;
+      this.#flushAfterChunk = false;
+      return false;
+    }
+    this.#inChunk = false;
+    if (this.#flushAfterChunk) {
+      this.#flushAfterChunk = false;
+      const waiting = this.#chunkFlush;
+      this.#chunkFlush = undefined;
+      const flushed = this.#connection.flush();
+      flushed.then(
+        () => waiting?.resolve(),
+        (e: unknown) => waiting?.reject(this.#fail(e)),
+      );
+    }
+    return this.#failure === undefined;
+  }
+
   #fail(e: unknown): SmarketsError {
-    // One failure, one report: every flush pending when the connection fails rejects with it.
     if (this.#failure !== undefined) return this.#failure;
     const error =
       e instanceof SmarketsError

@@ -1,5 +1,6 @@
 // What a StreamingAPIClient can be given besides the SessionSettings.
 import type { Clock } from "../clock.js";
+import type { HandlerErrorPolicy } from "../dispatch/handler-types.js";
 import type { Logger } from "../logging/index.js";
 import type { OutgoingStore } from "../session/outgoing-store.js";
 import type { OverflowPolicy } from "../streams/index.js";
@@ -32,6 +33,13 @@ export interface ClientOptions {
   streams?: { capacity?: number; overflow?: OverflowPolicy; maxBytes?: number };
   /** Options of `client.trading` (request timeout, throttle queue, book depth, …); its clock is the client's. */
   trading?: Omit<TradingOptions, "clock">;
+  /**
+   * What a handler that throws does (see the README, "Handler errors"): by
+   * default ("continue") the failure is reported and every other handler of
+   * the payload still runs; with "stop" the client stops at that payload, its
+   * incoming seq not advanced past it, so `resumeState` resumes from it.
+   */
+  onHandlerError?: HandlerErrorPolicy;
   /** Opens connections; tests and custom transports replace it. Default: TCP/TLS `connect`. */
   connect?: (options: TransportOptions) => Promise<Connection>;
 }

@@ -3,17 +3,23 @@
 // payloads, statuses and errors. It wires the layers together and holds no
 // protocol logic of its own: sequencing and replay are the Session's,
 // connections the ConnectionManager's, dispatch the HandlerRegistry's.
+//
+// One route for every incoming payload, with no hop through this class:
+// socket → Connection → Link (frames) → Session (sequencing, session duties)
+// → HandlerRegistry → handlers: the trading layer's first, then the user's
+// for that payload in the order added, then global handlers, then the
+// `payloads()` stream. The IncomingPayload made from the frame is the one
+// event all of them see.
 import type * as eto from "../../generated/eto.js";
 import { setoPayload, type PayloadMessages, type SetoPayloadName } from "../../generated/payload-map.js";
 import * as seto from "../../generated/seto.js";
 import { systemClock, type Clock } from "../clock.js";
 import { HandlerRegistry } from "../dispatch/handler-registry.js";
-import type { GlobalHandler, HandlerMap, PayloadHandler } from "../dispatch/handler-types.js";
+import type { GlobalHandler, HandlerMap, IncomingEvent, PayloadHandler } from "../dispatch/handler-types.js";
 import type { PayloadName } from "../../generated/payload-map.js";
-import { ArgumentError, SocketDisconnected, type SmarketsError } from "../errors.js";
+import { ArgumentError, HandlerError, ParseError, SocketDisconnected, type SmarketsError } from "../errors.js";
 import { toUint32, toUint64, type IntegerLike } from "../integers.js";
 import { consoleLogger, formatPayload, type Logger } from "../logging/index.js";
-import type { IncomingPayload } from "../payload/incoming.js";
 import type { UnsequencedPayload } from "../payload/encode.js";
 import type { CallOptions } from "../session/awaitable.js";
 import type { LoginInfo } from "../session/login.js";
@@ -23,7 +29,7 @@ import { Broadcaster, type OverflowPolicy } from "../streams/index.js";
 import { connect } from "../transport/index.js";
 import { Trading } from "../trading/trading.js";
 import { ConnectionManager } from "./connection-manager.js";
-import { incomingEvent, type IncomingEvent } from "./incoming-event.js";
+import { ReadInProgressError } from "./errors.js";
 import type { ClientOptions } from "./options.js";
 import { resolveReconnect } from "./reconnect-policy.js";
 import type { ClientStatus } from "./status.js";
@@ -33,6 +39,16 @@ export interface StreamOptions {
   capacity?: number;
   overflow?: OverflowPolicy;
   signal?: AbortSignal;
+}
+
+/** What `read()` takes. */
+export interface ReadOptions {
+  /** Give up waiting for the socket after this long: TimeoutError, and the connection is left as it is. Default: no limit. */
+  timeoutMs?: number;
+  /** Give up waiting for the socket when this aborts: AbortedError, and the connection is left as it is. */
+  signal?: AbortSignal;
+  /** The most payloads this call delivers (a whole number ≥ 1; default no limit); those beyond it are kept for the next call. */
+  limit?: number;
 }
 
 /** An order as `order()` takes it: the generated OrderCreate, with ids and quantities as any IntegerLike. */
@@ -46,22 +62,24 @@ export class StreamingAPIClient {
    */
   readonly trading: Trading;
   readonly #logger: Logger;
-  readonly #logPayloads: boolean;
-  readonly #handlers = new HandlerRegistry();
+  readonly #logPayloadsOut: boolean;
+  readonly #handlers: HandlerRegistry;
   readonly #session: Session;
   readonly #connections: ConnectionManager;
   readonly #payloadStream: Broadcaster<IncomingEvent>;
   readonly #statusStream: Broadcaster<ClientStatus>;
   readonly #errorStream: Broadcaster<SmarketsError>;
-  #delivered = 0;
   /** Set when the connection drops; the next login tells the trading layer whether the session survived. */
   #lost = false;
+  /** Errors already on errors(): one fault, one report, whoever runs into it again (a payload's cached ParseError). */
+  readonly #reported = new WeakSet<SmarketsError>();
+  #reading = false;
 
   constructor(settings: SessionSettings, options: ClientOptions = {}) {
     this.settings = resolveSessionSettings(settings);
     const clock: Clock = options.clock ?? systemClock;
     this.#logger = options.logger ?? consoleLogger({ level: "warn" });
-    this.#logPayloads = options.logPayloads ?? false;
+    this.#logPayloadsOut = options.logPayloads === true;
     const autoRead = options.autoRead ?? true;
     const reconnect = resolveReconnect(options.reconnect);
     if (reconnect && !autoRead) throw new ArgumentError("reconnect needs autoRead: a client that is read by hand cannot notice a drop by itself");
@@ -69,6 +87,14 @@ export class StreamingAPIClient {
     this.#payloadStream = new Broadcaster({ ...streams, weigh: (e) => e.bytes.length, maxBytes: options.streams?.maxBytes ?? 64 * 1024 * 1024 });
     this.#statusStream = new Broadcaster(streams);
     this.#errorStream = new Broadcaster(streams);
+    const onHandlerError = options.onHandlerError ?? "continue";
+    this.#handlers = new HandlerRegistry({ onError: (e) => this.#handlerFailed(e, onHandlerError), onHandlerError });
+    const payloadStream = this.#payloadStream;
+    // After the handlers, without decoding anything for it.
+    this.#handlers.observe((event) => {
+      if (payloadStream.subscriberCount > 0) payloadStream.publish(event);
+    });
+    if (options.logPayloads === true) this.#handlers.observe((event) => this.#logIncoming(event));
 
     this.#connections = new ConnectionManager({
       clock,
@@ -87,8 +113,8 @@ export class StreamingAPIClient {
       clock,
       logger: this.#logger,
       ...(options.store ? { store: options.store } : {}),
+      sink: this.#handlers,
       listener: {
-        payload: (p) => this.#deliver(p),
         status: (s) => {
           this.#connections.sessionStatus(s);
           this.#status(s);
@@ -97,8 +123,9 @@ export class StreamingAPIClient {
       },
     });
     this.#connections.attach(this.#session);
+    // Constructed before any user handler can be added: its handlers come first.
     this.trading = new Trading(
-      { send: (name, body) => this.send(name, body), flush: () => this.flush(), report: (e) => this.#error(e) },
+      { send: (name, body) => this.send(name, body), flush: () => this.flush(), handlers: this.#handlers, report: (e) => this.#error(e) },
       { clock, ...options.trading },
     );
   }
@@ -153,7 +180,7 @@ export class StreamingAPIClient {
   /** Sends a prepared payload (the session numbers it); returns its seq. */
   sendPayload(payload: UnsequencedPayload): bigint {
     const seq = this.#session.send(payload);
-    if (this.#logPayloads) this.#logger.debug({ dir: "out", seq: String(seq) }, formatPayload({ ...payload, etoPayload: { ...payload.etoPayload, seq } }));
+    if (this.#logPayloadsOut) this.#logger.debug({ dir: "out", seq: String(seq) }, formatPayload({ ...payload, etoPayload: { ...payload.etoPayload, seq } }));
     return seq;
   }
 
@@ -194,20 +221,52 @@ export class StreamingAPIClient {
   }
 
   /**
-   * For clients made with `autoRead: false`: reads one chunk from the socket
-   * and dispatches the payloads in it. Resolves with how many were delivered;
-   * rejects with SocketDisconnected once the connection has ended.
+   * For clients made with `autoRead: false`, as the seed's `read()`: delivers
+   * payloads to the handlers and resolves with how many it delivered.
+   *
+   * - Payloads already received and kept by an earlier call (beyond its
+   *   `limit`) are delivered first; only if none are waiting is one chunk
+   *   read from the socket (waiting for it as long as `timeoutMs` and
+   *   `signal` allow) and its payloads delivered. So the count may be 0: a
+   *   chunk may hold part of a frame, a gapfill or payloads held behind a gap.
+   * - `limit`: at most that many payloads are delivered (each to all its
+   *   handlers). Those beyond it stay received and in order, their session
+   *   duties (answering heartbeats and pings) waiting with them, and the next
+   *   call delivers them before it reads the socket again. Nothing is lost.
+   * - Rejects with TimeoutError or AbortedError when waiting for the socket
+   *   ran out (what arrives later is kept for the next call), with
+   *   ReadInProgressError while another `read()` is pending (either way the
+   *   connection is left alone), and with SocketDisconnected once the
+   *   connection has ended.
    */
-  async read(): Promise<number> {
-    const before = this.#delivered;
-    const open = await this.#connections.readChunk();
-    if (!open) throw new SocketDisconnected("the connection has ended", this.settings.host, this.settings.port);
-    return this.#delivered - before;
+  async read(options: ReadOptions = {}): Promise<number> {
+    if (this.#reading) throw new ReadInProgressError("read() was called while another read() is pending; await it first (the connection is left as it is)");
+    const limit = checkLimit(options.limit);
+    if (options.timeoutMs !== undefined && !(typeof options.timeoutMs === "number" && options.timeoutMs >= 0)) {
+      throw new ArgumentError(`read timeoutMs must be a number of milliseconds ≥ 0, got ${String(options.timeoutMs)}`);
+    }
+    this.#reading = true;
+    const before = this.#handlers.delivered;
+    try {
+      const kept = this.#session.waiting > 0;
+      this.#session.limitDelivery(limit);
+      if (kept) return this.#handlers.delivered - before;
+      const open = await this.#connections.readChunk({ signal: options.signal, timeoutMs: options.timeoutMs });
+      if (!open) throw new SocketDisconnected("the connection has ended", this.settings.host, this.settings.port);
+      return this.#handlers.delivered - before;
+    } finally {
+      this.#reading = false;
+    }
   }
 
   // ---- handlers ----
 
-  /** Calls `handler` with every payload called `name` (e.g. `seto.order_accepted`); InvalidCallbackError for unknown names. */
+  /**
+   * Calls `handler` with every payload called `name` (e.g. `seto.order_accepted`),
+   * after the trading layer and the handlers added before it; adding the same
+   * handler again for the same name changes nothing. InvalidCallbackError for
+   * unknown names.
+   */
   addHandler<N extends PayloadName>(name: N, handler: PayloadHandler<N>): void {
     this.#handlers.add(name, handler);
   }
@@ -221,6 +280,7 @@ export class StreamingAPIClient {
     this.#handlers.addAll(map);
   }
 
+  /** Calls `handler` with every payload, after the handlers for its type; adding it again changes nothing. */
   addGlobalHandler(handler: GlobalHandler): void {
     this.#handlers.addGlobal(handler);
   }
@@ -248,15 +308,38 @@ export class StreamingAPIClient {
 
   // ---- internals ----
 
-  #deliver(p: IncomingPayload): void {
-    if (this.#logPayloads) this.#logger.debug({ dir: "in", seq: String(p.seq) }, formatPayload(p.payload));
-    // A throwing handler propagates: the session then does not acknowledge the payload.
-    const name = this.#handlers.dispatch(p);
-    this.#delivered++;
-    if (name === undefined) return;
-    const event = incomingEvent(name, p);
-    this.trading.handle(event);
-    if (this.#payloadStream.subscriberCount > 0) this.#payloadStream.publish(event);
+  #logIncoming(event: IncomingEvent): void {
+    let text: string;
+    try {
+      text = formatPayload(event.payload);
+    } catch {
+      text = `${event.name} (does not decode)`;
+    }
+    this.#logger.debug({ dir: "in", seq: String(event.seq) }, text);
+  }
+
+  /**
+   * A handler failed (HandlerError) or a body did not decode (ParseError):
+   * reported on errors() and the logger, naming the handler and the payload.
+   * Under the "stop" policy a handler failure also stops the client there.
+   */
+  #handlerFailed(e: HandlerError | ParseError, policy: "continue" | "stop"): void {
+    const payload = e instanceof HandlerError ? e.payload : undefined;
+    if (this.#reported.has(e)) return;
+    this.#reported.add(e);
+    this.#logger.error(
+      { err: e, ...(e instanceof HandlerError ? { handler: e.handler, payload: payload?.name, seq: String(e.seq), isReplay: payload?.isReplay } : {}) },
+      e.message,
+    );
+    this.#errorStream.publish(e);
+    if (policy === "stop" && e instanceof HandlerError) {
+      // After the session has halted on it (this runs inside its delivery).
+      queueMicrotask(() => {
+        void this.#connections
+          .finish(`stopped at ${e.payloadName} seq ${e.seq}: a handler failed (onHandlerError "stop"); a later login resumes from it`, false)
+          .then(() => this.#closeStreams());
+      });
+    }
   }
 
   /** Tells the trading layer what became of the session, so requests in flight settle exactly once. */
@@ -280,6 +363,8 @@ export class StreamingAPIClient {
   }
 
   #error(e: SmarketsError): void {
+    if (this.#reported.has(e)) return;
+    this.#reported.add(e);
     this.#logger.warn({ err: e }, e.message);
     this.#errorStream.publish(e);
   }
@@ -289,4 +374,11 @@ export class StreamingAPIClient {
     this.#statusStream.close();
     this.#errorStream.close();
   }
+}
+
+/** read()'s limit: a whole number ≥ 1, or Infinity when absent. */
+function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) return Infinity;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new ArgumentError(`read limit must be a whole number ≥ 1, got ${String(limit)}`);
+  return limit;
 }

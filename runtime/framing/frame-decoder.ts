@@ -1,6 +1,9 @@
 // Incremental frames → payloads. Bytes arrive in chunks cut anywhere (inside a
 // header, a payload or the padding); each complete payload is pushed to a sink
-// as soon as its last byte arrives.
+// as soon as its last byte arrives. An empty payload has no last byte: it is
+// complete only once its frame's padding has arrived, as the seed takes a
+// frame only when all of it is buffered (else `01 aa 00` would yield a frame
+// for a lone 00 that may be the start of anything).
 //
 // Cost is linear in the bytes received: every byte is looked at once, a frame
 // lying wholly inside one chunk is handed up as a view of that chunk (no copy),
@@ -51,6 +54,8 @@ export class FrameDecoder {
   private bodyPadding = 0;
   /** Padding bytes of the last frame not yet arrived; skipped as they come. */
   private paddingLeft = 0;
+  /** Frame length of an empty payload waiting for the rest of its padding (0: none). */
+  private emptyFrameLength = 0;
   /** Stream offset of the next byte to decode. */
   private position = 0;
   /** Stream offset of the frame whose header is being collected. */
@@ -71,11 +76,13 @@ export class FrameDecoder {
   /**
    * Bytes received but not yet handed to the sink: a partial frame (its header
    * and the payload bytes so far), plus any bytes left unread when the sink
-   * threw. Padding is skipped as it arrives and never counts.
+   * threw. Padding is skipped as it arrives and never counts, except that of
+   * an empty payload still waiting for it (its frame is not complete yet).
    */
   get bufferedBytes(): number {
     const partial = this.body === undefined ? this.headerHave : this.bodyHeaderLength + this.bodyHave;
-    return partial + (this.unread?.length ?? 0);
+    const empty = this.emptyFrameLength === 0 ? 0 : this.emptyFrameLength - this.paddingLeft;
+    return partial + empty + (this.unread?.length ?? 0);
   }
 
   /** Decodes `chunk`, handing each payload it completes to the sink. See the class comment for errors. */
@@ -115,6 +122,10 @@ export class FrameDecoder {
         const skip = Math.min(this.paddingLeft, end - pos);
         this.paddingLeft -= skip;
         pos += skip;
+        if (this.paddingLeft === 0 && this.emptyFrameLength !== 0) {
+          this.emptyFrameLength = 0;
+          pos = this.deliver(chunk.subarray(pos, pos), 0, chunk, pos, base);
+        }
       } else if (this.body !== undefined) {
         pos = this.continueBody(chunk, pos, base);
       } else if (this.headerHave > 0) {
@@ -154,6 +165,12 @@ export class FrameDecoder {
   private startPayload(header: FrameHeader, chunk: Uint8Array, pos: number, base: number): number {
     const payloadEnd = pos + header.payloadLength;
     const padding = header.frameLength - header.headerLength - header.payloadLength;
+    if (header.payloadLength === 0 && pos + padding > chunk.length) {
+      // An empty payload waits for its padding (see the file comment).
+      this.paddingLeft = pos + padding - chunk.length;
+      this.emptyFrameLength = header.frameLength;
+      return chunk.length;
+    }
     if (payloadEnd <= chunk.length) {
       return this.deliver(chunk.subarray(pos, payloadEnd), padding, chunk, payloadEnd, base);
     }
@@ -214,6 +231,7 @@ export class FrameDecoder {
     this.bodyHeaderLength = 0;
     this.bodyPadding = 0;
     this.paddingLeft = 0;
+    this.emptyFrameLength = 0;
     this.unread = undefined;
   }
 

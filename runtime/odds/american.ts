@@ -1,12 +1,14 @@
 // Price ⇄ American (moneyline) odds. Below 50% the odds are positive, the
 // profit on a 100 stake: 10000/p − 100. From 50% up they are negative, the
-// stake needed to win 100: −100 / (100/p − 1). Both give ±100 at 50%, and
-// |odds| < 100 means nothing, so such input is refused.
+// stake needed to win 100: −100 / (100/p − 1). Both give ±100 at 50%.
+// Whole-number odds and prices from odds are computed as the seed computes
+// them, in 28-digit decimal arithmetic (decimal-context.ts), so they agree
+// with it digit for digit, ties included.
 
-import { OddsError, show } from "./errors.js";
+import { dec, decAdd, decDiv, quantize } from "./decimal-context.js";
 import { readExact, type DecimalInput } from "./decimal-input.js";
-import { checkPrice, priceFrom, type PriceBps } from "./price.js";
-import { compare, rational, roundHalfEven, type Rational } from "./rational.js";
+import { answeredPrice, checkPrice, type PriceBps } from "./price.js";
+import { add, div, rational, type Rational } from "./rational.js";
 
 /** Exact American odds of a price (in bps, p% = bps/100). */
 export function toAmericanExact(price: PriceBps): Rational {
@@ -15,14 +17,21 @@ export function toAmericanExact(price: PriceBps): Rational {
 }
 
 /**
- * Whole-number American odds, rounded half to even as the seed quantizes:
- * positive below 50% (2500 → 300), negative from 50% (5000 → -100,
- * 7500 → -300). Rounding loses precision: fromAmerican of the result need
- * not give `price` back, though the nearest tick to it is `price` for every
- * tick. Seed: Odds.american.
+ * Whole-number American odds as the seed gives them: positive below 50%
+ * (2500 → 300), negative from 50% (5000 → -100, 7500 → -300), the seed's
+ * decimal quotient rounded half to even. That quotient is cut to 28 digits
+ * first, which at three prices tips an exact .5 tie the other way:
+ * 6800 → -213, 9360 → -1463, 9872 → -7713 (exactly -212.5, -1462.5, -7712.5).
+ * fromAmerican of the result need not give `price` back, though the nearest
+ * tick to it is `price` for every tick. Seed: Odds.american.
  */
 export function toAmerican(price: PriceBps): number {
-  return Number(roundHalfEven(toAmericanExact(price)));
+  const percent = dec(checkPrice(price), 2);
+  const odds =
+    price < 5000
+      ? decAdd(decDiv(dec(10_000), percent), dec(-100)) // 10000/p − 100
+      : decDiv(dec(-100), decAdd(decDiv(dec(100), percent), dec(-1))); // −100 / (100/p − 1)
+  return Number(quantize(odds, 0));
 }
 
 /** toAmerican with an explicit "+" on positive odds: "+300", "-110". Seed: Odds.american_str. */
@@ -33,22 +42,23 @@ export function toAmericanStr(price: PriceBps): string {
 
 /**
  * The price for American odds (+300, "-110", or an exact Rational as from
- * toAmericanExact), rounded half to even to a whole bps as the seed
- * quantizes to 0.01%. Odds strictly between -100 and +100 are refused.
- * Seed: Odds.from_american.
+ * toAmericanExact), rounded half to even to a whole bps as the seed quantizes
+ * to 0.01%. Like the seed it answers for any odds: negative odds use the
+ * stake formula 100 / (100/m + 1)% (m = −odds), zero and positive odds the
+ * profit formula 10000 / (odds + 100)%, so odds strictly between −100 and
+ * +100, meaningless as moneylines, still give the seed's price (99 → 5025,
+ * −99 → 4975, 0 → 10000), and huge odds give 0 or 10000: check the result
+ * with isTick before sending it. Decimal input is computed in the seed's
+ * 28-digit arithmetic; a Rational exactly. Seed: Odds.from_american.
  */
 export function fromAmerican(american: DecimalInput | Rational): PriceBps {
   const odds = readExact(american, "American odds");
-  const hundred = rational(100n);
-  const minusHundred = rational(-100n);
-  let bps: Rational;
-  if (compare(odds, hundred) >= 0) {
-    bps = rational(1_000_000n * odds.den, odds.num + 100n * odds.den); // 10^6 / (a + 100)
-  } else if (compare(odds, minusHundred) <= 0) {
-    const stake = rational(-odds.num, odds.den); // m = -a ≥ 100
-    bps = rational(10_000n * stake.num, stake.num + 100n * stake.den); // 10^4 m / (m + 100)
-  } else {
-    throw new OddsError(`American odds ${show(american)} must be ≥ +100 or ≤ -100`, american);
-  }
-  return priceFrom(roundHalfEven(bps), american, "American odds");
+  const exact = typeof american === "object";
+  const divide = exact ? div : decDiv;
+  const plus = exact ? add : decAdd;
+  const percent =
+    odds.num < 0n
+      ? divide(dec(100), plus(divide(dec(-100), odds), dec(1))) // 100 / (−100/a + 1)
+      : divide(dec(10_000), plus(odds, dec(100))); // 10000 / (a + 100)
+  return answeredPrice(quantize(percent, 2), american, "American odds");
 }

@@ -6,10 +6,11 @@
 import { OddsError, show } from "./errors.js";
 import { readExact, type DecimalInput } from "./decimal-input.js";
 import { ladderDecimal } from "./ladder.js";
-import { checkPrice, priceFrom, type PriceBps } from "./price.js";
-import { compare, div, formatRational, rational, roundHalfEven, type Rational } from "./rational.js";
+import { answeredPrice, checkPrice, type PriceBps } from "./price.js";
+import { dec, decDiv, quantize } from "./decimal-context.js";
+import { div, formatRational, rational, type Rational } from "./rational.js";
 
-const TEN_THOUSAND = rational(10000n);
+const HUNDRED = dec(100);
 
 /** Exactly 10000 / price: the true decimal odds of a price. */
 export function toDecimalExact(price: PriceBps): Rational {
@@ -48,17 +49,18 @@ export function toDecimalStr(price: PriceBps): string {
 }
 
 /**
- * The price for decimal odds: 10000 / decimal rounded half to even to a
- * whole bps (as the seed quantizes to 0.01%). Each ladder decimal gives its
+ * The price for decimal odds: 100 / decimal percent, rounded half to even to
+ * a whole bps as the seed quantizes to 0.01%. Each ladder decimal gives its
  * own tick ("3.00" → 3333), and toDecimalExact's fraction gives its price
- * back exactly. Decimal odds must exceed 1 and give a price within 1..9999
- * (so below 20000, and above 1.00005).
- * Seed: Odds.from_decimal.
+ * back exactly. Like the seed it answers for any positive odds, even those
+ * no order can carry: 1 → 10000, 0.5 → 20000, 20000 → 0 (check with isTick
+ * before sending). Zero or negative odds are refused (the seed divides by
+ * zero, or answers a negative price). Decimal input is computed in the
+ * seed's 28-digit arithmetic; a Rational exactly. Seed: Odds.from_decimal.
  */
 export function fromDecimal(decimal: DecimalInput | Rational): PriceBps {
   const odds = readExact(decimal, "decimal odds");
-  if (compare(odds, rational(1n)) <= 0) {
-    throw new OddsError(`decimal odds ${show(decimal)} must be greater than 1`, decimal);
-  }
-  return priceFrom(roundHalfEven(div(TEN_THOUSAND, odds)), decimal, "decimal odds");
+  if (odds.num <= 0n) throw new OddsError(`decimal odds ${show(decimal)} must be positive`, decimal);
+  const percent = typeof decimal === "object" ? div(HUNDRED, odds) : decDiv(HUNDRED, odds);
+  return answeredPrice(quantize(percent, 2), decimal, "decimal odds");
 }

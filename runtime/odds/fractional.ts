@@ -5,8 +5,8 @@
 
 import { OddsError, show } from "./errors.js";
 import { FRACTIONAL_ROWS } from "./ladder-data.js";
-import { checkPrice, priceFrom, type PriceBps } from "./price.js";
-import { rational, roundHalfEven } from "./rational.js";
+import { dec, decAdd, decDiv, quantize } from "./decimal-context.js";
+import { answeredPrice, checkPrice, type PriceBps } from "./price.js";
 
 /** Fractional odds `numerator / denominator` (11/4: stake 4 to win 11). Not reduced: the table has 4/6. */
 export interface Fraction {
@@ -60,9 +60,10 @@ function checkFraction(fraction: Fraction, input: unknown): Fraction {
     throw new OddsError(`fractional odds must be a Fraction or a string like "11/4", got ${show(input)}`, input);
   }
   const { numerator, denominator } = fraction;
-  for (const part of [numerator, denominator]) {
-    if (!Number.isSafeInteger(part) || part < 1) {
-      throw new OddsError(`fractional odds ${show(input)}: ${show(part)} must be a whole number ≥ 1`, input);
+  // 0/1 is odds of nothing (a certainty, 100%), as the seed answers; a zero denominator is no fraction.
+  for (const [part, least] of [[numerator, 0], [denominator, 1]] as const) {
+    if (!Number.isSafeInteger(part) || part < least) {
+      throw new OddsError(`fractional odds ${show(input)}: ${show(part)} must be a whole number ≥ ${least}`, input);
     }
   }
   return fraction;
@@ -70,15 +71,16 @@ function checkFraction(fraction: Fraction, input: unknown): Fraction {
 
 /**
  * The price for fractional odds n/d: 100 / (n/d + 1) percent, rounded half to
- * even to a whole bps as the seed quantizes. Any fraction, not only the
- * table's; the result need not be a tick. Note the table itself rounds one
- * entry the other way (31/1 is listed at 3.13%; this gives 3.12%, which
+ * even to a whole bps as the seed quantizes, in its 28-digit arithmetic. Any
+ * fraction, not only the table's; the result need not be a tick, nor even a
+ * price an order can carry: like the seed, 20000/1 gives 0, 1/20000 and 0/1
+ * give 10000 (check with isTick before sending). Note the table itself rounds
+ * one entry the other way (31/1 is listed at 3.13%; this gives 3.12%, which
  * toFractional still shows as 31/1). Seed: Odds.from_fractional.
  * @example fromFractional("11/4") // 2667
  */
 export function fromFractional(fraction: Fraction | string): PriceBps {
   const f = typeof fraction === "string" ? parseFractional(fraction) : checkFraction(fraction, fraction);
-  const [num, den] = [BigInt(f.numerator), BigInt(f.denominator)];
-  const bps = roundHalfEven(rational(10_000n * den, num + den));
-  return priceFrom(bps, fraction, "fractional odds");
+  const odds = decAdd(decDiv(dec(f.numerator), dec(f.denominator)), dec(1));
+  return answeredPrice(quantize(decDiv(dec(100), odds), 2), fraction, "fractional odds");
 }

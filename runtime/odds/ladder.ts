@@ -1,10 +1,13 @@
 // The ladder of prices a user can pick on Smarkets, in bps ascending, and
 // walks along it. Seed: the module-level ticks_gt/ticks_geq/ticks_lt/
 // ticks_leq/is_a_tick and MIN_TICK/MAX_TICK of smarkets.odds, which work in
-// Decimal percent; here every price is integer bps.
+// Decimal percent; here every price is bps. Like the seed's, the walks take
+// any point, off the ladder or outside it, and give [] when no tick lies
+// beyond it (ticksAtOrAbove(9999.1), ticksBelow(0.01)).
 
 import { LADDER_TICKS } from "./ladder-data.js";
-import { checkCount, checkPrice, type PriceBps } from "./price.js";
+import { OddsError, show } from "./errors.js";
+import { checkCount, type PriceBps } from "./price.js";
 
 /** Every tick in bps, lowest (0.01%) first. */
 export const allTicks: readonly PriceBps[] = Object.freeze(LADDER_TICKS.map(([, bps]) => bps).reverse());
@@ -32,7 +35,7 @@ export function ladderDecimal(price: PriceBps): string | undefined {
 }
 
 /** Index of the first tick ≥ `price` (allTicks.length if none). */
-export function firstTickAtOrAbove(price: PriceBps): number {
+export function firstTickAtOrAbove(price: number): number {
   let lo = 0;
   let hi = allTicks.length;
   while (lo < hi) {
@@ -41,6 +44,14 @@ export function firstTickAtOrAbove(price: PriceBps): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** A point to walk from: any number but NaN, which has no place on the ladder. */
+function checkPoint(price: unknown): number {
+  if (typeof price !== "number" || Number.isNaN(price)) {
+    throw new OddsError(`price ${show(price)} must be a number of basis points to walk the ladder from`, price);
+  }
+  return price;
 }
 
 function walkUp(from: number, count: number): PriceBps[] {
@@ -54,19 +65,20 @@ function walkDown(from: number, count: number): PriceBps[] {
 
 /**
  * Up to `count` ticks strictly above `price`, nearest first; fewer (or none)
- * near the top of the ladder. `price` need not be a tick.
+ * near the top of the ladder. `price` need not be a tick, nor whole, nor
+ * within 1..9999.
  * Seed: ticks_gt (which yields all of them).
  * @example ticksAbove(9750) // [9804, 9901, 9999]
  */
-export function ticksAbove(price: PriceBps, count: number = Infinity): PriceBps[] {
-  checkPrice(price);
+export function ticksAbove(price: number, count: number = Infinity): PriceBps[] {
+  checkPoint(price);
   const from = firstTickAtOrAbove(price);
   return walkUp(allTicks[from] === price ? from + 1 : from, checkCount(count, "tick count"));
 }
 
 /** Like ticksAbove, but includes `price` itself when it is a tick. Seed: ticks_geq. */
-export function ticksAtOrAbove(price: PriceBps, count: number = Infinity): PriceBps[] {
-  checkPrice(price);
+export function ticksAtOrAbove(price: number, count: number = Infinity): PriceBps[] {
+  checkPoint(price);
   return walkUp(firstTickAtOrAbove(price), checkCount(count, "tick count"));
 }
 
@@ -75,14 +87,14 @@ export function ticksAtOrAbove(price: PriceBps, count: number = Infinity): Price
  * near the bottom of the ladder. Seed: ticks_lt.
  * @example ticksBelow(35) // [34, 33, 20, 10, 1]
  */
-export function ticksBelow(price: PriceBps, count: number = Infinity): PriceBps[] {
-  checkPrice(price);
+export function ticksBelow(price: number, count: number = Infinity): PriceBps[] {
+  checkPoint(price);
   return walkDown(firstTickAtOrAbove(price) - 1, checkCount(count, "tick count"));
 }
 
 /** Like ticksBelow, but includes `price` itself when it is a tick. Seed: ticks_leq. */
-export function ticksAtOrBelow(price: PriceBps, count: number = Infinity): PriceBps[] {
-  checkPrice(price);
+export function ticksAtOrBelow(price: number, count: number = Infinity): PriceBps[] {
+  checkPoint(price);
   const from = firstTickAtOrAbove(price);
   return walkDown(allTicks[from] === price ? from : from - 1, checkCount(count, "tick count"));
 }

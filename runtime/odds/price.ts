@@ -37,6 +37,21 @@ export function priceFrom(bps: bigint, input: unknown, what: string): PriceBps {
   return Number(bps);
 }
 
+/**
+ * A price computed from odds, as the seed answers it: any whole number of bps
+ * from 0 up, even outside 1..9999 (decimal odds 1 give 10000, 0.5 give 20000,
+ * very long odds 0), so the caller sees what the odds mean rather than an
+ * error; `isTick` / `checkPrice` tell whether it can be sent. A negative
+ * price, or one beyond 2^53 bps, is refused.
+ */
+export function answeredPrice(bps: bigint, input: unknown, what: string): PriceBps {
+  if (bps < 0n) throw new OddsError(`${what} ${show(input)} gives a negative price (${bps} bps)`, input);
+  if (bps > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new OddsError(`${what} ${show(input)} gives a price of ${bps} bps, beyond ${Number.MAX_SAFE_INTEGER}`, input);
+  }
+  return Number(bps);
+}
+
 /** A non-negative whole count (ticks to move or list); Infinity means "all". */
 export function checkCount(count: unknown, what: string): number {
   if (count === Infinity) return count;

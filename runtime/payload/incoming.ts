@@ -1,33 +1,37 @@
-// One received payload: the header is read eagerly (the session routes on it),
-// the body is decoded only if someone asks for it, and then only once.
-import {
-  lookupPayload,
-  payloadBody,
-  payloadInfo,
-  type PayloadInfo,
-  type PayloadMessages,
-  type PayloadName,
-} from "../../generated/payload-map.js";
+// One received payload, and the one event every consumer of it sees: the
+// session sequences it, handlers receive it as their second argument,
+// `payloads()` yields it. The header is read eagerly (the session routes on
+// it); the body is decoded only if someone asks for it, and then only once —
+// a body that does not decode fails the same way (one ParseError) for
+// everyone who asks.
+import { lookupPayload, payloadBody, type PayloadInfo } from "../../generated/payload-map.js";
 import * as seto from "../../generated/seto.js";
 import { ParseError } from "../errors.js";
-import { setoBodyByField, type SetoBodyProperty } from "./body-codecs.js";
+import { setoBodyByField, type SetoBodyProperty } from "../../generated/body-codecs.js";
 import { envelope, NOT_PLAIN, scanEnvelope, scannedSeq } from "./envelope-scan.js";
 import { payloadName } from "./names.js";
 import { sharedReaderAt } from "./shared-reader.js";
 import type { PayloadHeader } from "./peek.js";
+
+/** `IncomingPayload.message` not decoded yet. */
+const UNDECODED: unique symbol = Symbol("undecoded");
 
 export class IncomingPayload implements PayloadHeader {
   readonly seq: bigint;
   readonly setoType: number;
   readonly etoType: number | undefined;
   readonly isReplay: boolean;
+  /** The payload type, from the generated payload map; undefined for a type this protocol version does not know. */
+  readonly info: PayloadInfo | undefined;
   #decoded: seto.Payload | undefined;
+  /** The one ParseError of this payload, once a decode failed: every later access throws it again. */
+  #failure: ParseError | undefined;
   /** The plain envelope's one other field (0: none), or NOT_PLAIN (also when the layout is unknown); and where it lies in `bytes`. */
   #bodyField = NOT_PLAIN;
   #bodyStart = 0;
   #bodyEnd = 0;
-  /** That field, decoded alone by `message`, and its property: kept so the whole payload later shares it. */
-  #body: unknown;
+  /** The body, once decoded; and, when it was decoded alone, its property on seto.Payload, so the whole payload later shares it. */
+  #message: unknown = UNDECODED;
   #bodyProperty: SetoBodyProperty | undefined;
 
   /**
@@ -43,89 +47,96 @@ export class IncomingPayload implements PayloadHeader {
       this.setoType = header.setoType;
       this.etoType = header.etoType;
       this.isReplay = header.isReplay;
-      return;
+    } else {
+      scanEnvelope(bytes);
+      const scan = envelope;
+      this.seq = scannedSeq();
+      this.setoType = scan.setoType;
+      this.etoType = scan.etoType;
+      this.isReplay = scan.isReplay;
+      this.#bodyField = scan.bodyField;
+      this.#bodyStart = scan.bodyStart;
+      this.#bodyEnd = scan.bodyEnd;
     }
-    scanEnvelope(bytes);
-    const scan = envelope;
-    this.seq = scannedSeq();
-    this.setoType = scan.setoType;
-    this.etoType = scan.etoType;
-    this.isReplay = scan.isReplay;
-    this.#bodyField = scan.bodyField;
-    this.#bodyStart = scan.bodyStart;
-    this.#bodyEnd = scan.bodyEnd;
+    this.info = lookupPayload(this.setoType, this.etoType);
   }
 
-  /** The payload's name, e.g. `seto.order_accepted`, `eto.login_response`. */
+  /** The payload's name, e.g. `seto.order_accepted`, `eto.login_response`; unknown types are named by number. */
   get name(): string {
-    return payloadName(this.setoType, this.etoType);
+    return this.info?.name ?? payloadName(this.setoType, this.etoType);
   }
 
   /** The whole decoded payload, decoded on first access. Throws ParseError (with the bytes) if it does not decode. */
   get payload(): seto.Payload {
     if (this.#decoded === undefined) {
+      if (this.#failure !== undefined) throw this.#failure;
       let decoded: seto.Payload;
       try {
         decoded = seto.Payload.decode(this.bytes);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        throw new ParseError(`${this.name} seq ${this.seq} does not decode: ${why}`, this.bytes, { cause: e });
+        this.#failure = new ParseError(`${this.name} seq ${this.seq} does not decode: ${why}`, this.bytes, { cause: e });
+        throw this.#failure;
       }
-      // The body `message` decoded is equal to the one just decoded; share it, so both views agree.
-      if (this.#bodyProperty !== undefined) (decoded as unknown as Record<string, unknown>)[this.#bodyProperty] = this.#body;
+      // The body decoded alone is equal to the one just decoded; share it, so both views agree.
+      if (this.#bodyProperty !== undefined) (decoded as unknown as Record<string, unknown>)[this.#bodyProperty] = this.#message;
       this.#decoded = decoded;
     }
     return this.#decoded;
   }
 
   /**
-   * The body this payload carries as payload type `name` — what
-   * `payloadBody(name, this.payload)` gives — decoding no more than needed:
-   * in a plain envelope (see envelope-scan.ts) only the body's own field is
+   * The body — the message this payload type carries, e.g. an OrderAccepted
+   * for `seto.order_accepted`; undefined for a type without one (heartbeat)
+   * or an unknown type — decoded on first access, and no more than needed: in
+   * a plain envelope (see envelope-scan.ts) only the body's own field is
    * decoded, by the codec the whole decode would use, at the same place;
    * otherwise, or if that field alone does not decode cleanly, the whole
-   * payload is, and its ParseError is thrown. Undefined when absent.
+   * payload is, and its ParseError is thrown.
    */
-  message<N extends PayloadName>(name: N): PayloadMessages[N] | undefined {
-    if (this.#decoded !== undefined) return payloadBody(name, this.#decoded);
-    const field = this.#bodyField;
-    // Plain with nothing beside type and eto_payload: no body for any name, and nothing to fail.
-    if (field === 0) return undefined;
-    if (field > 0) {
-      // Usually `name` is this payload's own type: an indexed lookup, not one by name.
-      const own = lookupPayload(this.setoType, this.etoType);
-      const info: PayloadInfo = own !== undefined && own.name === name ? own : payloadInfo[name];
-      if (info.layer === "seto" && info.fieldNumber === field) {
-        if (this.#bodyProperty === undefined) this.#decodeField(field);
-        if (this.#bodyProperty !== undefined) return this.#body as PayloadMessages[N];
-      }
+  get message(): unknown {
+    const known = this.#message;
+    if (known !== UNDECODED) return known;
+    const info = this.info;
+    let body: unknown;
+    if (info === undefined || info.property === undefined) {
+      body = undefined;
+    } else if (this.#decoded === undefined && this.#bodyField === 0) {
+      // Plain with nothing beside type and eto_payload: no body, and nothing to fail.
+      body = undefined;
+    } else if (this.#decoded === undefined && info.layer === "seto" && info.fieldNumber === this.#bodyField && this.#decodeField(this.#bodyField)) {
+      return this.#message;
+    } else {
+      body = payloadBody(info.name, this.payload);
     }
-    return payloadBody(name, this.payload);
+    this.#message = body;
+    return body;
   }
 
   /** A copy that owns its bytes, for keeping past the moment the receive buffer may be reused. */
   detach(): IncomingPayload {
     const copy = new IncomingPayload(this.bytes.slice(), this);
     copy.#decoded = this.#decoded;
+    copy.#failure = this.#failure;
     copy.#bodyField = this.#bodyField;
     copy.#bodyStart = this.#bodyStart;
     copy.#bodyEnd = this.#bodyEnd;
-    copy.#body = this.#body;
+    copy.#message = this.#message;
     copy.#bodyProperty = this.#bodyProperty;
     return copy;
   }
 
   /**
    * Decodes the body field alone with the codec the envelope's decoder uses
-   * for it, one level deep as there. Keeps it only if decoding ended exactly
-   * at the field's end: reads only move forward, so then nothing outside the
-   * field was read, and the result is what the whole decode produces. Else
-   * (or if it throws) the caller decodes the whole payload, whose result or
-   * error is the authority.
+   * for it, one level deep as there. Keeps it (and returns true) only if
+   * decoding ended exactly at the field's end: reads only move forward, so
+   * then nothing outside the field was read, and the result is what the whole
+   * decode produces. Else (or if it throws) the caller decodes the whole
+   * payload, whose result or error is the authority.
    */
-  #decodeField(field: number): void {
+  #decodeField(field: number): boolean {
     const known = setoBodyByField[field];
-    if (known === undefined) return;
+    if (known === undefined) return false;
     const reader = sharedReaderAt(this.bytes, this.#bodyStart);
     const end = this.bytes.byteOffset + this.#bodyEnd;
     // The generated decoders count nesting on the reader; inside the envelope they start at 1.
@@ -134,10 +145,11 @@ export class IncomingPayload implements PayloadHeader {
     try {
       body = known.codec.decode(reader, this.#bodyEnd - this.#bodyStart);
     } catch {
-      return;
+      return false;
     }
-    if (reader.pos !== end) return;
-    this.#body = body;
+    if (reader.pos !== end) return false;
+    this.#message = body;
     this.#bodyProperty = known.property;
+    return true;
   }
 }

@@ -14,13 +14,15 @@ import { silentLogger, type Logger } from "./logger.js";
 import { OutboundSequencer } from "./outbound-sequencer.js";
 import type { OutgoingStore } from "./outgoing-store.js";
 import { PayloadsLost } from "./errors.js";
-import { asSmarketsError, guardListener, type SessionListener, type SessionOutput } from "./ports.js";
+import { asSmarketsError, guardListener, type PayloadSink, type SessionListener, type SessionOutput } from "./ports.js";
 import { ReplayServer } from "./replay-server.js";
 import { SESSION_DEFAULTS } from "./settings.js";
 
 export interface SessionCoreOptions {
   readonly clock: Clock;
   readonly output: SessionOutput;
+  /** Receives every incoming payload, in seq order. */
+  readonly sink: PayloadSink;
   readonly listener: SessionListener;
   readonly store: OutgoingStore;
   readonly logger?: Logger;
@@ -34,7 +36,6 @@ export interface SessionCoreOptions {
   readonly maxHeldPayloads: number;
   /** Bytes of payloads held behind a gap; default SESSION_DEFAULTS.maxHeldBytes. */
   readonly maxHeldBytes?: number;
-  readonly maxRedeliveries: number;
   /** Most bytes written in answer to one replay request; default SESSION_DEFAULTS.maxReplayBytes. */
   readonly maxReplayBytes?: number;
   /**
@@ -42,7 +43,7 @@ export interface SessionCoreOptions {
    * not flagged is_replay and seen for the first time — when it arrives,
    * before it is put in sequence. Session control (login, logout, pongs) acts
    * on arrival; trading payloads carry nothing to act on there, and skip this
-   * step, which the busiest part of the stream then does not pay. The listener
+   * step, which the busiest part of the stream then does not pay. The sink
    * still receives the payload in seq order. Payloads below the expected seq
    * are not live, except a login or login response: those may start a new
    * stream, and the role may restart the numbering (`restart`,
@@ -66,7 +67,10 @@ export class SessionCore {
   #open = false;
   /** Bumped by close: a receive in progress stops touching state it began with. */
   #epoch = 0;
-  /** Payloads received from inside a handler wait here, so processing stays in order. */
+  /**
+   * Payloads received from inside a handler, or while delivery is paused by a
+   * limit, wait here (copied), so processing stays in order.
+   */
   readonly #inbox: Uint8Array[] = [];
   #receiving = false;
   #lastWriteFailure: unknown;
@@ -78,11 +82,11 @@ export class SessionCore {
     this.#store = o.store;
     this.#onLive = o.onLive;
     this.#out = new OutboundSequencer(o.store, o.nextOutSeq);
-    this.#in = new InboundFlow(new InboundSequencer(o.nextInSeq, o.maxHeldPayloads, o.maxRedeliveries, o.maxHeldBytes ?? SESSION_DEFAULTS.maxHeldBytes), {
+    this.#in = new InboundFlow(new InboundSequencer(o.nextInSeq, o.maxHeldPayloads, o.maxHeldBytes ?? SESSION_DEFAULTS.maxHeldBytes), {
       clock: o.clock,
       logger: this.#logger,
       replayTimeoutMs: o.replayTimeoutMs,
-      deliver: (p) => this.#listener.payload(p),
+      sink: o.sink,
       requestReplay: (from) => this.#sendAdmin(replayRequestPayload(from)),
       status: (s) => this.#listener.status(s),
       error: (e) => this.#listener.error(e),
@@ -136,6 +140,7 @@ export class SessionCore {
     this.#heartbeat.stop();
     this.#replays.cancel();
     this.#in.restart(this.#in.sequencer.expected);
+    this.#in.limit(Infinity); // a delivery limit was for that connection's reads
   }
 
   /** Starts heartbeats and dead-connection detection (once the session is logged in). */
@@ -183,17 +188,62 @@ export class SessionCore {
       this.#logger.warn({ bytes: bytes.length }, "payload received while the transport is down: ignored");
       return;
     }
-    if (this.#receiving) {
+    if (this.#receiving || this.#in.blocked) {
+      if (this.#in.halted !== undefined) {
+        // Delivery stopped at a payload its sink did not process: the connection is
+        // about to close, and the next one resumes from that payload.
+        this.#logger.debug({ bytes: bytes.length }, "payload received after delivery stopped: ignored");
+        return;
+      }
       this.#inbox.push(bytes.slice());
       return;
     }
     this.#receiving = true;
     try {
       this.#receiveOne(bytes);
-      while (this.#inbox.length > 0) this.#receiveOne(this.#inbox.shift()!);
+      this.#receiveWaiting();
     } finally {
       this.#receiving = false;
     }
+  }
+
+  /**
+   * Payloads received that wait for a delivery limit to be raised: those
+   * received after it was reached, and one held that is next in sequence
+   * (the rest of the hold waits for a gap to fill, not for the limit).
+   */
+  get waiting(): number {
+    return this.#inbox.length + (this.#in.sequencer.nextIsHeld ? 1 : 0);
+  }
+
+  /**
+   * Delivers at most `limit` more payloads (Infinity: no limit) until called
+   * again; beyond it, payloads received wait, in order, and are delivered
+   * (with their session duties: answers to heartbeats and pings wait too)
+   * once the limit is raised — which delivers those waiting now, up to it.
+   */
+  limitDelivery(limit: number): void {
+    if (this.#receiving) {
+      this.#in.limit(limit);
+      return;
+    }
+    this.#receiving = true;
+    try {
+      this.#in.limit(limit);
+      this.#receiveWaiting();
+    } finally {
+      this.#receiving = false;
+    }
+  }
+
+  /** The seq at which delivery stopped because the sink did not process that payload; undefined while it flows. */
+  get haltedAt(): bigint | undefined {
+    return this.#in.halted?.seq;
+  }
+
+  #receiveWaiting(): void {
+    const epoch = this.#epoch;
+    while (this.#inbox.length > 0 && !this.#in.blocked && epoch === this.#epoch) this.#receiveOne(this.#inbox.shift()!);
   }
 
   #receiveOne(bytes: Uint8Array): void {

@@ -14,21 +14,6 @@ export class SessionStateError extends SmarketsError {
   }
 }
 
-/** An incoming payload whose handler kept failing was skipped; `cause` is the last HandlerError. */
-export class PayloadDropped extends SmarketsError {
-  override readonly name = "PayloadDropped";
-  constructor(
-    message: string,
-    readonly payloadName: string,
-    readonly seq: bigint,
-    /** How many deliveries failed before it was skipped. */
-    readonly attempts: number,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
-
 /**
  * Incoming payloads `from`..`to` that the peer could no longer replay (its
  * store had dropped them): its replay answered them with one gapfill, and

@@ -1,28 +1,31 @@
 // Carries out the inbound sequencer's decisions: delivers payloads in order,
-// asks for replays, re-asks when a replay stalls, and applies the
-// processing-failure policy:
+// asks for replays, and re-asks when a replay stalls.
 //
-//   The incoming seq advances only after the listener's handler for that
-//   payload returned. If it throws, a HandlerError is reported, the seq is NOT
-//   advanced, and a replay of that seq is requested so it is delivered again
-//   (flagged is_replay). After `maxRedeliveries` failed deliveries of the same
-//   seq (the first included) it is skipped and a PayloadDropped is reported.
-//   Gapfills advance the seq without reaching the handler.
+// Delivery guarantee: each payload goes to the sink once, in seq order, and
+// the incoming seq advances past it here and nowhere else (`#advance`), only
+// after the sink processed it. Gapfills advance the seq without reaching the
+// sink. A sink that refuses a payload (returns false) halts the flow there:
+// the seq stays on that payload, nothing after it is delivered, and the
+// session resumes from it on its next connection. A sink that throws has its
+// error reported and the payload counts as processed: nothing is delivered
+// twice, whatever a sink does.
+//
+// A delivery limit (`limit`) pauses the flow after that many payloads: the
+// rest wait, in order, for the limit to be raised.
 import * as eto from "../../generated/eto.js";
 import type { Clock, TimerHandle } from "../clock.js";
-import { HandlerError, type SmarketsError } from "../errors.js";
+import { HandlerError, SmarketsError } from "../errors.js";
 import type { IncomingPayload } from "../payload/incoming.js";
-import { PayloadDropped } from "./errors.js";
 import type { InboundSequencer } from "./inbound-sequencer.js";
 import type { Logger } from "./logger.js";
+import type { PayloadSink } from "./ports.js";
 import type { SessionStatus } from "./status.js";
 
 export interface InboundFlowDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly replayTimeoutMs: number;
-  /** Hands a payload to the listener; may throw (a processing failure). */
-  deliver(p: IncomingPayload): void;
+  readonly sink: PayloadSink;
   /** Sends a replay request for everything from `from` upward. */
   requestReplay(from: bigint): void;
   status(s: SessionStatus): void;
@@ -34,6 +37,10 @@ export class InboundFlow {
   #lastProgressAt = 0;
   /** Bumped by `restart`: work begun before it must not touch the new state. */
   #epoch = 0;
+  /** Payloads the sink may still take before the flow pauses (Infinity: no limit). */
+  #budget = Infinity;
+  /** The payload the sink refused, while halted. */
+  #halted: IncomingPayload | undefined;
 
   constructor(
     readonly sequencer: InboundSequencer,
@@ -43,6 +50,16 @@ export class InboundFlow {
   /** Bumped by every `restart`: a caller can tell whether the sequencer started over. */
   get epoch(): number {
     return this.#epoch;
+  }
+
+  /** True while delivery cannot go on: halted by the sink, or paused by the limit. */
+  get blocked(): boolean {
+    return this.#halted !== undefined || this.#budget <= 0;
+  }
+
+  /** The payload the sink refused, while the flow is halted on it. */
+  get halted(): IncomingPayload | undefined {
+    return this.#halted;
   }
 
   /** Processes a payload the sequencer placed "next". */
@@ -64,9 +81,21 @@ export class InboundFlow {
     }
   }
 
-  /** Starts over at `expected`, dropping held payloads and stopping the replay timer. */
+  /**
+   * Lets the sink take at most `limit` more payloads (Infinity: no limit), and
+   * delivers those already waiting in the hold up to it.
+   */
+  limit(limit: number): void {
+    this.#budget = limit;
+    if (this.blocked) return;
+    const p = this.sequencer.takeNext();
+    if (p !== undefined) this.#drain(p);
+  }
+
+  /** Starts over at `expected`, dropping held payloads, a halt and the replay timer. */
   restart(expected: bigint): void {
     this.#epoch += 1;
+    this.#halted = undefined;
     this.stop();
     this.sequencer.restart(expected);
   }
@@ -83,16 +112,16 @@ export class InboundFlow {
     let p: IncomingPayload | undefined = first;
     while (p !== undefined) {
       if (p.etoType !== eto.PayloadType.PAYLOAD_GAPFILL) {
-        try {
-          this.deps.deliver(p);
-        } catch (cause) {
-          if (epoch !== this.#epoch) return;
-          p = this.#failed(p, cause);
-          continue;
-        }
+        const processed = this.#deliver(p);
         if (epoch !== this.#epoch) return;
+        if (!processed) {
+          this.#halt(p);
+          return;
+        }
+        this.#budget -= 1;
       }
-      p = seq.processed();
+      this.#advance();
+      p = this.#budget > 0 ? seq.takeNext() : undefined;
     }
     // Progress matters only to the replay timer; without one, spare the clock read.
     if (this.#timer !== undefined) this.#lastProgressAt = this.deps.clock.now();
@@ -102,28 +131,26 @@ export class InboundFlow {
     }
   }
 
-  /** Applies the failure policy; returns the next payload to process (after a drop), if any. */
-  #failed(p: IncomingPayload, cause: unknown): IncomingPayload | undefined {
-    const why = cause instanceof Error ? cause.message : String(cause);
-    const failure = new HandlerError(`handler for ${p.name} seq ${p.seq} threw: ${why}`, p.name, p.seq, { cause });
-    this.deps.error(failure);
-    const verdict = this.sequencer.failed();
-    if (verdict.action === "drop") {
-      this.deps.logger.error({ seq: p.seq, name: p.name, failures: verdict.failures }, "payload dropped after repeated handler failures");
-      this.deps.error(
-        new PayloadDropped(
-          `${p.name} seq ${p.seq} skipped: its handler failed ${verdict.failures} times (maxRedeliveries ${this.sequencer.maxFailures})`,
-          p.name,
-          p.seq,
-          verdict.failures,
-          { cause: failure },
-        ),
-      );
-      return this.sequencer.processed();
+  /** The one place the incoming seq advances: the payload at it was processed. */
+  #advance(): void {
+    this.sequencer.processed();
+  }
+
+  /** Hands `p` to the sink; whether it was processed. A sink's exception is reported, and counts as processed. */
+  #deliver(p: IncomingPayload): boolean {
+    try {
+      return this.deps.sink.deliver(p);
+    } catch (cause) {
+      const why = cause instanceof Error ? cause.message : String(cause);
+      this.deps.error(cause instanceof SmarketsError ? cause : new HandlerError(`handling ${p.name} seq ${p.seq} failed: ${why}`, p.name, p.seq, { cause }));
+      return true;
     }
-    this.deps.logger.warn({ seq: p.seq, name: p.name, failures: verdict.failures }, "handler failed: requesting redelivery");
-    this.#request(verdict.requestReplayFrom);
-    return undefined;
+  }
+
+  #halt(p: IncomingPayload): void {
+    this.#halted = p;
+    this.stop();
+    this.deps.logger.warn({ seq: p.seq, name: p.name }, "delivery stopped at this payload: the incoming seq stays on it");
   }
 
   #request(from: bigint): void {

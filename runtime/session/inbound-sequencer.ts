@@ -4,8 +4,8 @@
 //
 // Rules:
 // - seq == expected: process it now; `expected` advances only when the caller
-//   says it was processed (its handler returned), so a crash or a throwing
-//   handler never acknowledges a payload it did not finish.
+//   says it was processed (its handlers ran), so a crash, or a handler
+//   stopping delivery, never acknowledges a payload it did not finish.
 // - seq > expected: a gap. The payload is held, and ONE replay request from
 //   `expected` is issued (not one per later payload) until the gap is filled.
 // - seq < expected: a replay of something processed (dropped silently), or,
@@ -38,12 +38,6 @@ export interface HoldResult {
   readonly requestReplayFrom: bigint | undefined;
 }
 
-export type FailureVerdict =
-  /** Ask for a replay from `requestReplayFrom` (the failed seq) so it is delivered again. */
-  | { readonly action: "redeliver"; readonly requestReplayFrom: bigint; readonly failures: number }
-  /** Give up on it: the caller skips it with `processed()`. */
-  | { readonly action: "drop"; readonly failures: number };
-
 export class InboundSequencer {
   #expected: bigint;
   /** Highest seq known to exist; `expected - 1` when nothing is missing. */
@@ -51,15 +45,11 @@ export class InboundSequencer {
   #awaitingReplay = false;
   readonly #held = new Map<bigint, IncomingPayload>();
   #heldBytes = 0;
-  #failedSeq = 0n;
-  #failures = 0;
 
   constructor(
     expected: bigint,
     /** Most payloads held while a gap is open (0: hold none, rely on the replay). */
     readonly maxHeld: number,
-    /** Failed deliveries of one seq, the first included, before it is dropped. */
-    readonly maxFailures: number,
     /** Most bytes (payloads' own) held while a gap is open. */
     readonly maxHeldBytes: number = Number.MAX_SAFE_INTEGER,
   ) {
@@ -72,7 +62,7 @@ export class InboundSequencer {
     return this.#expected;
   }
 
-  /** The highest seq known to exist (from a held, dropped or failed payload). */
+  /** The highest seq known to exist (from a held or dropped payload). */
   get highestSeen(): bigint {
     return this.#highestSeen > this.#expected - 1n ? this.#highestSeen : this.#expected - 1n;
   }
@@ -91,8 +81,14 @@ export class InboundSequencer {
     return this.#heldBytes;
   }
 
+  /** Whether the payload at `expected` is in the hold (`takeNext` has it). */
+  get nextIsHeld(): boolean {
+    return this.#held.size > 0 && this.#held.has(this.#expected);
+  }
+
   place(p: IncomingPayload): Placement {
-    if (p.seq === this.#expected) return "next";
+    // (At `expected` and held: the one held waits for `takeNext`.)
+    if (p.seq === this.#expected) return this.#held.size > 0 && this.#held.has(p.seq) ? "held" : "next";
     if (p.seq > this.#expected) return this.#held.has(p.seq) ? "held" : "ahead";
     return p.isReplay ? "duplicate" : "behind";
   }
@@ -111,15 +107,14 @@ export class InboundSequencer {
     return { dropped, requestReplayFrom: this.#openGap() };
   }
 
-  /**
-   * The payload at `expected` was processed (its handler returned, it was a
-   * gapfill, or it is being skipped): advance. Returns the held payload that
-   * is now next, if any, removed from the hold.
-   */
-  processed(): IncomingPayload | undefined {
+  /** The payload at `expected` was processed (its handlers ran, or it was a gapfill): advance. */
+  processed(): void {
     this.#expected += 1n;
-    this.#failures = 0;
     if (this.#awaitingReplay && this.#expected > this.#highestSeen) this.#awaitingReplay = false;
+  }
+
+  /** The held payload at `expected`, if any, removed from the hold: the next to process. */
+  takeNext(): IncomingPayload | undefined {
     if (this.#held.size === 0) return undefined; // the usual case: spare the lookup (bigint keys hash slowly)
     const next = this.#held.get(this.#expected);
     if (next !== undefined) {
@@ -127,20 +122,6 @@ export class InboundSequencer {
       this.#heldBytes -= next.bytes.length;
     }
     return next;
-  }
-
-  /** The handler for the payload at `expected` threw. Decides between redelivery and dropping it. */
-  failed(): FailureVerdict {
-    if (this.#failedSeq !== this.#expected) {
-      this.#failedSeq = this.#expected;
-      this.#failures = 0;
-    }
-    this.#failures += 1;
-    if (this.#failures >= this.maxFailures) return { action: "drop", failures: this.#failures };
-    // It exists and is not processed: the stream has a gap at `expected` until it comes again.
-    if (this.#expected > this.#highestSeen) this.#highestSeen = this.#expected;
-    this.#awaitingReplay = true;
-    return { action: "redeliver", requestReplayFrom: this.#expected, failures: this.#failures };
   }
 
   /**
@@ -167,7 +148,6 @@ export class InboundSequencer {
     this.#awaitingReplay = false;
     this.#held.clear();
     this.#heldBytes = 0;
-    this.#failures = 0;
   }
 
   #openGap(): bigint | undefined {

@@ -5,7 +5,7 @@ export * from "./errors.js";
 export * from "./logger.js";
 export * from "./ports.js";
 export * from "./outgoing-store.js";
-export { InboundSequencer, type Placement, type HoldResult, type FailureVerdict } from "./inbound-sequencer.js";
+export { InboundSequencer, type Placement, type HoldResult } from "./inbound-sequencer.js";
 export { OutboundSequencer, type Stamped } from "./outbound-sequencer.js";
 export { ReplayServer, type ReplayServerDeps, SLICE_BYTES, SLICE_PAYLOADS } from "./replay-server.js";
 export { HeartbeatMonitor, type HeartbeatActions } from "./heartbeat.js";

@@ -1,5 +1,6 @@
-// The session's two narrow interfaces: downward to whatever writes bytes (the
-// client, which frames them), upward to whatever consumes payloads and events.
+// The session's narrow interfaces: downward to whatever writes bytes (the
+// client's link, which frames them), upward to whatever consumes payloads (a
+// PayloadSink: the handler registry) and session events (a SessionListener).
 import { ConnectionError, SmarketsError } from "../errors.js";
 import type { IncomingPayload } from "../payload/incoming.js";
 import type { Logger } from "./logger.js";
@@ -15,13 +16,20 @@ export interface SessionOutput {
   write(payload: Uint8Array, urgent: boolean): void;
 }
 
-export interface SessionListener {
+/** Where the session hands each incoming payload, in seq order (the client's handler registry). */
+export interface PayloadSink {
   /**
-   * An incoming payload, in seq order, exactly once (gapfills excepted). If
-   * this throws, the payload is not acknowledged: it is delivered again (see
-   * inbound-flow.ts for the policy).
+   * One incoming payload, in seq order, exactly once (gapfills are not
+   * delivered). Returns true once it is processed; the incoming seq advances
+   * past it only then. False: it was not processed and delivery stops at it —
+   * the seq stays on it, so a later login resumes from it (the peer sends it
+   * again). A sink that throws has its error reported, and the payload counts
+   * as processed: nothing is delivered twice.
    */
-  payload(p: IncomingPayload): void;
+  deliver(p: IncomingPayload): boolean;
+}
+
+export interface SessionListener {
   /** A state change or session event. */
   status(s: SessionStatus): void;
   /** A problem that did not stop the session (bad payload, protocol breach, failed handler, …). */
@@ -42,7 +50,6 @@ const guarded = new WeakSet<SessionListener>();
 export function guardListener(listener: SessionListener, logger: Logger): SessionListener {
   if (guarded.has(listener)) return listener;
   const guard: SessionListener = {
-    payload: (p) => listener.payload(p),
     status(s) {
       try {
         listener.status(s);

@@ -16,7 +16,8 @@ import { SessionStateError } from "./errors.js";
 import { describeLogoutReason, loginPayload, type LoginInfo } from "./login.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { MemoryOutgoingStore, type OutgoingStore } from "./outgoing-store.js";
-import { asSmarketsError, guardListener, type SessionListener, type SessionOutput } from "./ports.js";
+import type { FrameSink } from "../framing/index.js";
+import { asSmarketsError, guardListener, type PayloadSink, type SessionListener, type SessionOutput } from "./ports.js";
 import { resolveSessionSettings, type ResolvedSessionSettings, type SessionSettings } from "./settings.js";
 import type { SessionStatus } from "./status.js";
 
@@ -33,6 +34,8 @@ export interface ResumeState {
 export interface SessionOptions {
   readonly settings: SessionSettings;
   readonly output: SessionOutput;
+  /** Receives every incoming payload, in seq order (the client's handler registry). */
+  readonly sink: PayloadSink;
   readonly listener: SessionListener;
   readonly clock?: Clock;
   readonly logger?: Logger;
@@ -40,7 +43,8 @@ export interface SessionOptions {
   readonly store?: OutgoingStore;
 }
 
-export class Session {
+/** A Session is where the link's frame decoder hands each payload (`frame`, the same as `receive`). */
+export class Session implements FrameSink {
   readonly settings: ResolvedSessionSettings;
   readonly #clock: Clock;
   readonly #logger: Logger;
@@ -69,6 +73,7 @@ export class Session {
     this.#core = new SessionCore({
       clock: this.#clock,
       output: o.output,
+      sink: o.sink,
       listener: this.#listener,
       logger: this.#logger,
       store: o.store ?? new MemoryOutgoingStore(s.outgoingStoreSize, s.outgoingStoreBytes),
@@ -80,7 +85,6 @@ export class Session {
       maxHeldPayloads: s.maxHeldPayloads,
       maxHeldBytes: s.maxHeldBytes,
       maxReplayBytes: s.maxReplayBytes,
-      maxRedeliveries: s.maxRedeliveries,
       onLive: (p) => this.#onLive(p),
     });
   }
@@ -107,6 +111,21 @@ export class Session {
   /** One complete incoming payload (a frame body). */
   receive(bytes: Uint8Array): void {
     this.#core.receive(bytes);
+  }
+
+  /** FrameSink: the frame decoder's way of calling `receive`. */
+  frame(payload: Uint8Array): void {
+    this.#core.receive(payload);
+  }
+
+  /** Delivers at most `limit` more payloads until called again (see SessionCore.limitDelivery). */
+  limitDelivery(limit: number): void {
+    this.#core.limitDelivery(limit);
+  }
+
+  /** Payloads received and waiting for a delivery limit to be raised. */
+  get waiting(): number {
+    return this.#core.waiting;
   }
 
   /** The transport closed. Pending calls settle; the session can be resumed on a new connection. */

@@ -2,6 +2,7 @@
 // with defaults in one place so every layer below sees sound values.
 import type { ConnectionOptions } from "node:tls";
 import { ArgumentError } from "../errors.js";
+import { fromSeedNames } from "./seed-settings.js";
 
 export interface SessionSettings {
   /** Account user name; needed with `password`. */
@@ -33,8 +34,6 @@ export interface SessionSettings {
   maxHeldPayloads?: number;
   /** Bytes of incoming payloads held while waiting for a gap to fill; a payload that does not fit is dropped (the replay brings it again). Default 16 MiB. */
   maxHeldBytes?: number;
-  /** Failed deliveries of one incoming payload (the first included) before it is skipped. Default 3. */
-  maxRedeliveries?: number;
   /** Sent payloads kept for serving the peer's replay requests. Default 10 000. */
   outgoingStoreSize?: number;
   /** Bytes of sent payloads kept for replays; beyond it (or `outgoingStoreSize`) the oldest are evicted. Default 16 MiB. */
@@ -72,7 +71,6 @@ export interface ResolvedSessionSettings {
   readonly replayTimeoutMs: number;
   readonly maxHeldPayloads: number;
   readonly maxHeldBytes: number;
-  readonly maxRedeliveries: number;
   readonly outgoingStoreSize: number;
   readonly outgoingStoreBytes: number;
   readonly maxReplayBytes: number;
@@ -99,7 +97,6 @@ export const SESSION_DEFAULTS = {
   replayTimeoutMs: 5_000,
   maxHeldPayloads: 10_000,
   maxHeldBytes: 16 * 1024 * 1024,
-  maxRedeliveries: 3,
   outgoingStoreSize: 10_000,
   outgoingStoreBytes: 16 * 1024 * 1024,
   maxReplayBytes: 8 * 1024 * 1024,
@@ -107,9 +104,14 @@ export const SESSION_DEFAULTS = {
   maxOutboundBytes: 16 * 1024 * 1024,
 } as const;
 
-/** Checks `s` and fills in defaults (resolved settings resolve to themselves). Throws ArgumentError naming the first bad setting. */
-export function resolveSessionSettings(s: SessionSettings): ResolvedSessionSettings {
-  if (s === null || typeof s !== "object") throw new ArgumentError(`session settings must be an object, got ${describe(s)}`);
+/**
+ * Checks `s` and fills in defaults (resolved settings resolve to themselves).
+ * The seed's names are taken or refused (seed-settings.ts); any other unknown
+ * key is refused. Throws ArgumentError naming the first bad setting.
+ */
+export function resolveSessionSettings(given: SessionSettings): ResolvedSessionSettings {
+  if (given === null || typeof given !== "object") throw new ArgumentError(`session settings must be an object, got ${describe(given)}`);
+  const s = fromSeedNames(given);
   const d = SESSION_DEFAULTS;
   const username = optionalString(s, "username");
   const password = optionalString(s, "password");
@@ -166,7 +168,6 @@ export function resolveSessionSettings(s: SessionSettings): ResolvedSessionSetti
     replayTimeoutMs: duration(s, "replayTimeoutMs", d.replayTimeoutMs),
     maxHeldPayloads: integer(s, "maxHeldPayloads", d.maxHeldPayloads, 0, 10_000_000),
     maxHeldBytes: integer(s, "maxHeldBytes", d.maxHeldBytes, 0, Number.MAX_SAFE_INTEGER),
-    maxRedeliveries: integer(s, "maxRedeliveries", d.maxRedeliveries, 1, 1_000),
     outgoingStoreSize: integer(s, "outgoingStoreSize", d.outgoingStoreSize, 1, 100_000_000),
     outgoingStoreBytes: integer(s, "outgoingStoreBytes", d.outgoingStoreBytes, 1, Number.MAX_SAFE_INTEGER),
     maxReplayBytes: integer(s, "maxReplayBytes", d.maxReplayBytes, 1, Number.MAX_SAFE_INTEGER),

@@ -1,7 +1,7 @@
 // Public API of the trading layer.
 export { Trading, type ReferencedRequestOptions } from "./trading.js";
 export { type TradingOptions } from "./options.js";
-export { type TradingPort, type TradingEvent, type OutgoingMessage } from "./port.js";
+export { type TradingPort, type HandlerRegistrar, type OutgoingMessage } from "./port.js";
 export {
   OrderRejectedError,
   OrderInvalidError,

@@ -1,18 +1,23 @@
 // The trading layer: awaitable requests, our orders, live books and the
 // client-side throttle, over a narrow port to the session. It holds no logic
-// of its own beyond routing: each part lives in its folder.
+// of its own beyond wiring: each part lives in its folder, and what it
+// consumes of the incoming payloads is declared in inbound.ts, as handler maps
+// it registers on the port's handler registry (first in each list: trading
+// state is updated before a user's handlers see the payload).
 //
-// Wiring (the client does this): every incoming payload goes to handle();
-// a dropped connection to connectionLost(); the outcome of reconnecting to
-// resumed(true | false). Log in again with `lastAccountSequence` so the
-// exchange resends the account events that followed it.
+// Wiring (the client does this): a dropped connection goes to
+// connectionLost(); the outcome of reconnecting to resumed(true | false). Log
+// in again with `lastAccountSequence` so the exchange resends the account
+// events that followed it.
 import type * as seto from "../../generated/seto.js";
 import type { SmarketsError } from "../errors.js";
 import type { IntegerLike } from "../integers.js";
 import { MarketBooks } from "./books/market-books.js";
 import { resolveTradingOptions, type TradingOptions } from "./options.js";
 import { OrderTracker } from "./orders/order-tracker.js";
-import type { TradingEvent, TradingPort } from "./port.js";
+import type { HandlerMap } from "../dispatch/handler-types.js";
+import { quoteHandlers, tradingHandlers } from "./inbound.js";
+import type { TradingPort } from "./port.js";
 import { cancelAllSpec } from "./requests/kinds/cancel-all.js";
 import { cancelOrderSpec } from "./requests/kinds/cancel-order.js";
 import { placeOrderSpec, type OrderAcceptance } from "./requests/kinds/place-order.js";
@@ -44,9 +49,12 @@ export class Trading {
   readonly #references: ReferenceSource;
   readonly #resubscribe: boolean;
   readonly #port: TradingPort;
+  readonly #quoteHandlers: HandlerMap;
+  /** Subscribes awaiting their snapshot. */
+  #subscribing = 0;
+  #quotesRegistered = false;
 
   constructor(port: TradingPort, options?: TradingOptions) {
-    this.#port = port;
     const o = resolveTradingOptions(options);
     this.orders = new OrderTracker({ clock: o.clock, ...o.orders });
     this.books = new MarketBooks(o.books);
@@ -54,6 +62,11 @@ export class Trading {
     this.#requests = new Requester({ port, clock: o.clock, throttle: this.#throttle, defaultTimeoutMs: o.requestTimeoutMs });
     this.#references = o.references;
     this.#resubscribe = o.resubscribe;
+    this.#port = port;
+    const report = (error: SmarketsError): void => port.report?.(error);
+    const parts = { orders: this.orders, books: this.books, requests: this.#requests, throttle: this.#throttle, report };
+    port.handlers.addAll(tradingHandlers(parts), "first");
+    this.#quoteHandlers = quoteHandlers(parts);
   }
 
   /** The last account sequence applied: pass it to the login that resumes after a reconnect. */
@@ -134,7 +147,21 @@ export class Trading {
   subscribe(marketId: number, options?: RequestOptions): Promise<seto.MarketQuotes> {
     return attempt(() => {
       const id = checkId32(marketId, "marketId");
-      return this.#requests.submit(subscribeSpec(id, () => this.books.track(id)), options);
+      const request = this.#requests.submit(
+        subscribeSpec(id, () => {
+          this.books.track(id);
+          this.#wantQuotes();
+        }),
+        options,
+      );
+      this.#subscribing++;
+      this.#wantQuotes();
+      const settled = (): void => {
+        this.#subscribing--;
+        this.#wantQuotes();
+      };
+      request.then(settled, settled);
+      return request;
     });
   }
 
@@ -142,7 +169,13 @@ export class Trading {
   unsubscribe(marketId: number, options?: RequestOptions): Promise<void> {
     return attempt(() => {
       const id = checkId32(marketId, "marketId");
-      return this.#requests.submit(unsubscribeSpec(id, () => this.books.release(id)), options);
+      return this.#requests.submit(
+        unsubscribeSpec(id, () => {
+          this.books.release(id);
+          this.#wantQuotes();
+        }),
+        options,
+      );
     });
   }
 
@@ -152,18 +185,6 @@ export class Trading {
   }
 
   // ---- inputs from the session ----
-
-  /** Every incoming payload, in order. */
-  handle(event: TradingEvent): void {
-    // Skipped whole: an account-sequence replay (after a resuming login) of what was applied before.
-    if (this.orders.isDuplicate(event)) return;
-    if (event.name === "seto.throttle_limits_changed") this.#report(this.#throttle.announce(event.message, event.seq));
-    // Requests first: a refusal for speed of a request being sent again is no
-    // answer for its order, and the tracker must know that when it applies it.
-    const resending = this.#requests.handle(event);
-    this.orders.apply(event, { resending });
-    this.books.apply(event);
-  }
 
   /** The connection dropped: stop sending; requests in flight await the resume. */
   connectionLost(): void {
@@ -196,8 +217,13 @@ export class Trading {
     this.books.close();
   }
 
-  #report(error: SmarketsError | undefined): void {
-    if (error !== undefined) this.#port.report?.(error);
+  /** Registers the quote handlers while quotes are wanted (a book tracked, a snapshot awaited), and only then. */
+  #wantQuotes(): void {
+    const want = this.#subscribing > 0 || this.books.tracked().length > 0;
+    if (want === this.#quotesRegistered) return;
+    this.#quotesRegistered = want;
+    if (want) this.#port.handlers.addAll(this.#quoteHandlers, "first");
+    else this.#port.handlers.removeAll(this.#quoteHandlers);
   }
 
   /** The caller's reference, or a fresh one no awaiting request holds. */

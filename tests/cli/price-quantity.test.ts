@@ -49,7 +49,7 @@ for (const [text, message] of [
   ["10000", /^--price 10000 bps is outside 1\.\.9999/],
   ["100%", /^--price "100%": percent "100" gives a price of 10000 bps, outside 1\.\.9999/],
   ["25.555%", /^--price must be a percent with at most 2 decimals \(the price step is 0\.01%\), got "25\.555%"$/],
-  ["1.0", /^--price "1\.0": decimal odds "1\.0" must be greater than 1$/],
+  ["1.0", /^--price "1\.0" \(10000 bps\) is not on the odds ladder; the nearest ticks are 9999 \(99\.99%, 1\.0001\)$/],
   ["evens", /^--price must be basis points of probability \(2500\), a percent \(25%\) or decimal odds with a point \(4\.0\), got "evens"$/],
   ["-5", /got "-5"/],
 ] as const) {

@@ -115,30 +115,6 @@ test("a client read by hand (autoRead: false) logs in and dispatches on read()",
   await client.close();
 });
 
-test("a handler that throws is reported, and the payload is delivered again", async (t) => {
-  const ex = await exchange();
-  t.teardown(() => ex.close());
-  const client = clientFor(ex);
-  let calls = 0;
-  const replays: boolean[] = [];
-  const done = new Promise<void>((resolve) =>
-    client.addHandler("seto.order_accepted", (_m, e) => {
-      calls++;
-      replays.push(e.isReplay);
-      if (calls === 1) throw new Error("handler failed once");
-      resolve();
-    }),
-  );
-  const errors = first(client.errors(), (e) => e.name === "HandlerError");
-  await client.login();
-  client.order({ side: seto.Side.SIDE_BUY, quantity: 10000, price: 2000, marketId: 1, contractId: 1 });
-  await client.flush();
-  await done;
-  t.regex((await errors).message, /handler failed once/);
-  t.deepEqual(replays, [false, true]);
-  await client.logout();
-});
-
 test("status stream is typed", async (t) => {
   const ex = await exchange();
   t.teardown(() => ex.close());

@@ -103,3 +103,21 @@ test("changedLevels orders its output best first on each side", (t) => {
   t.deepEqual(changedLevels(Side.SIDE_SELL, before, after).map((l) => l.price), [3000, 4000, 4500]);
   t.deepEqual(changedLevels(Side.SIDE_SELL, after, after), []);
 });
+
+test("with a published depth, a level pushed out of view is not announced; one emptied is (0); one coming back is, with its quantity (seto/contract-quotes.txt)", (t) => {
+  const { engine } = setup({ publishedDepth: 2 });
+  place(engine, buy(BOB, 4000, UNIT));
+  place(engine, buy(BOB, 3000, UNIT));
+  // A better bid pushes 30% out of view: the update carries the new level only; the client trims its depth.
+  const pushed = ofKind(engine.createOrder(buy(CAROL, 4500, 2n * UNIT)), "contract-quotes");
+  t.deepEqual(pushed[0]?.changedBids, [{ price: 4500, quantity: 2n * UNIT }]);
+  // Changed while out of view: nothing to announce.
+  t.deepEqual(ofKind(engine.createOrder(buy(ALICE, 3000, UNIT)), "contract-quotes"), []);
+  // The best bid is cancelled: it goes (0) and 30% comes back into view with its current quantity.
+  const order = engine.liveOrders({ accountId: CAROL })[0]!;
+  const back = ofKind(engine.cancelOrder({ accountId: CAROL, orderId: order.id }), "contract-quotes");
+  t.deepEqual(back[0]?.changedBids, [
+    { price: 4500, quantity: 0n },
+    { price: 3000, quantity: 2n * UNIT },
+  ]);
+});

@@ -24,7 +24,7 @@ test("the right password gets a login response (seq 1, a session id), then the t
   const info = await alice.login();
   t.regex(info.sessionId, /^[0-9a-f-]{36}$/);
   t.false(info.resumed);
-  t.is(info.reset, undefined);
+  t.is(info.reset, 2n, "the seq the exchange expects next");
   t.deepEqual(await alice.next("seto.throttle_limits_changed"), { averageRatePs: 7, burstSize: 9, tickMs: 250 });
   const [s] = exchange.sessions.list();
   t.is(s?.id, info.sessionId);

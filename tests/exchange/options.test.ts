@@ -48,6 +48,13 @@ const bad: [string, ExchangeOptions, RegExp][] = [
   ["activity without an interval", { activity: { seed: 1 } as never }, /activity\.intervalMs must be a number of milliseconds/],
   ["tls without a certificate", { tls: { key: "k" } as never }, /tls must be \{ key, cert \}/],
   ["a tiny frame cap", { maxFrameSize: 8 }, /maxFrameSize must be an integer in 16\.\./],
+  ["an order id of 0", { firstOrderId: 0n }, /firstOrderId must be a bigint in 1\.\.2\^64-1, got 0n/],
+  ["an order id as a number", { firstOrderId: 5 as never }, /firstOrderId must be a bigint in 1\.\.2\^64-1, got 5/],
+  ["no connections", { maxConnections: 0 }, /maxConnections must be an integer in 1\.\.1000000, got 0/],
+  ["no sessions per account", { maxSessionsPerAccount: 0 }, /maxSessionsPerAccount must be an integer in 1\.\./],
+  ["a fractional session cap", { maxSessions: 1.5 }, /maxSessions must be an integer in 1\.\.1000000, got 1\.5/],
+  ["a replay store under 1 KiB", { outgoingStoreBytes: 100 }, /outgoingStoreBytes must be an integer in 1024\.\./],
+  ["a negative live-order cap", { maxLiveOrdersPerAccount: -1 }, /maxLiveOrdersPerAccount must be an integer in 1\.\./],
 ];
 
 for (const [title, options, message] of bad) {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { payloadInfo, payloadNames, type PayloadInfo } from "../../generated/payload-map.js";
 import * as seto from "../../generated/seto.js";
-import { setoBodyByField, setoBodyCodecs, type SetoBodyProperty } from "../../runtime/payload/body-codecs.js";
+import { setoBodyByField, setoBodyCodecs, type SetoBodyProperty } from "../../generated/body-codecs.js";
 
 /** `message.<property> = <Codec>.decode(` in the generated seto.Payload decoder, by property. */
 function envelopeDecodeCalls(): Map<string, string> {

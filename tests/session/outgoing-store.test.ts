@@ -1,6 +1,6 @@
 import test from "ava";
 import { ArgumentError } from "../../runtime/errors.js";
-import { MemoryOutgoingStore } from "../../runtime/session/outgoing-store.js";
+import { MemoryOutgoingStore, STORED_ENTRY_OVERHEAD } from "../../runtime/session/outgoing-store.js";
 
 const entry = (seq: bigint) => ({ seq, setoType: 10, etoType: undefined, bytes: Uint8Array.of(Number(seq)) });
 
@@ -56,4 +56,19 @@ test("capacity must be a positive integer", (t) => {
   for (const bad of [0, -1, 1.5, Number.NaN]) {
     t.throws(() => new MemoryOutgoingStore(bad), { instanceOf: ArgumentError, message: /capacity must be an integer >= 1/ });
   }
+});
+
+test("bounded by bytes too: payload length plus a per-entry overhead; the oldest go first, the newest always stays", (t) => {
+  const sized = (seq: bigint, length: number) => ({ seq, setoType: 10, etoType: undefined, bytes: new Uint8Array(length) });
+  const per = 100 + STORED_ENTRY_OVERHEAD;
+  const store = new MemoryOutgoingStore(1_000, 3 * per);
+  for (let s = 1n; s <= 5n; s++) store.put(sized(s, 100));
+  t.deepEqual([store.size, store.bytes, store.oldestSeq(), store.newestSeq()], [3, 3 * per, 3n, 5n]);
+  store.put(sized(6n, 10_000));
+  t.deepEqual([store.size, store.oldestSeq()], [1, 6n], "one payload over the cap is still kept");
+  store.put(sized(4n, 100)); // a rewind drops 6 and what it cost
+  t.deepEqual([store.size, store.bytes], [1, per]);
+  store.clear();
+  t.is(store.bytes, 0);
+  t.throws(() => new MemoryOutgoingStore(10, 0), { instanceOf: ArgumentError, message: /maxBytes must be an integer >= 1 or Infinity, got 0/ });
 });

@@ -8,7 +8,7 @@ import * as eto from "../../generated/eto.js";
 import * as seto from "../../generated/seto.js";
 import type { Clock, TimerHandle } from "../../runtime/clock.js";
 import { etoPayload } from "../../runtime/payload/encode.js";
-import { MemoryOutgoingStore } from "../../runtime/session/outgoing-store.js";
+import { MemoryOutgoingStore, STORED_ENTRY_OVERHEAD } from "../../runtime/session/outgoing-store.js";
 import { Session } from "../../runtime/session/session.js";
 import { SESSION_DEFAULTS, type SessionSettings } from "../../runtime/session/settings.js";
 import { PayloadsLost } from "../../runtime/session/errors.js";
@@ -68,7 +68,7 @@ async function loggedIn(settings: SessionSettings = credentials, reset?: bigint)
   const wire = new CountingWire();
   const rec = new Recorder();
   const peer = new Peer();
-  const session = new Session({ settings, output: wire, listener: rec, clock });
+  const session = new Session({ settings, output: wire, sink: rec, listener: rec, clock });
   session.connected();
   const login = session.login();
   session.receive(peer.loginResponse("session-1", reset));
@@ -177,16 +177,30 @@ test("one answer writes at most maxReplayBytes; the peer's next request gets the
 
 test("the outgoing store is bounded in bytes as well as count (outgoingStoreBytes, default 16 MiB)", (t) => {
   t.is(SESSION_DEFAULTS.outgoingStoreBytes, 16 * 1024 * 1024);
-  const store = new MemoryOutgoingStore(1_000_000, 10_000);
+  const each = 1_000 + STORED_ENTRY_OVERHEAD; // a payload's bytes and what keeping it costs
+  const store = new MemoryOutgoingStore(1_000_000, 10 * each);
   const entry = (seq: bigint) => ({ seq, setoType: 10, etoType: undefined, bytes: new Uint8Array(1_000) });
   for (let s = 1n; s <= 50n; s++) store.put(entry(s));
   t.is(store.size, 10);
-  t.is(store.bytes, 10_000);
+  t.is(store.bytes, 10 * each);
   t.is(store.oldestSeq(), 41n);
   // A payload bigger than the bound is still kept, alone: the last one sent can always be resent.
   store.put({ ...entry(51n), bytes: new Uint8Array(50_000) });
   t.is(store.size, 1);
   t.is(store.get(51n)?.bytes.length, 50_000);
+});
+
+test("the session's store follows outgoingStoreBytes", async (t) => {
+  const { clock, wire, peer, session } = await loggedIn({ ...credentials, outgoingStoreBytes: 100_000 });
+  wire.record = false;
+  for (let i = 0; i < 5_000; i++) session.send(marketQuotes(i));
+  wire.record = true;
+  session.receive(peer.fresh(replayRequest(1n)));
+  runTurns(clock, wire);
+  const answer = wire.take();
+  const kept = answer.length - 1; // after one gapfill for what is gone
+  t.is(kindOf(answer[0]!), "PAYLOAD_GAPFILL");
+  t.true(kept > 0 && kept * STORED_ENTRY_OVERHEAD < 100_000, `${kept} payloads kept`);
 });
 
 test("an answer stops when the connection closes", async (t) => {

@@ -15,7 +15,7 @@ function link(exchangeStore?: OutgoingStore) {
   const c2s: Uint8Array[] = [];
   const s2c: Uint8Array[] = [];
   exchange.wire.write = (b) => void (up && s2c.push(b));
-  const client = new Session({ settings: { username: "u", password: "p" }, output: { write: (b) => void (up && c2s.push(b)) }, listener: rec, clock });
+  const client = new Session({ settings: { username: "u", password: "p" }, output: { write: (b) => void (up && c2s.push(b)) }, sink: rec, listener: rec, clock });
   return {
     clock,
     exchange,

@@ -19,7 +19,6 @@ test("defaults fill everything not given", (t) => {
   t.is(s.host, "api.smarkets.com");
   t.is(s.port, 3701);
   t.true(s.tls);
-  t.is(s.maxRedeliveries, 3);
 });
 
 test("given values are kept, tls options pass through", (t) => {
@@ -51,7 +50,6 @@ const bad: [string, SessionSettings, RegExp][] = [
   ["port 70000", { ...base, port: 70_000 }, /port/],
   ["fractional store size", { ...base, outgoingStoreSize: 1.5 }, /outgoingStoreSize must be an integer/],
   ["negative hold", { ...base, maxHeldPayloads: -1 }, /maxHeldPayloads/],
-  ["maxRedeliveries 0", { ...base, maxRedeliveries: 0 }, /maxRedeliveries must be an integer in 1\.\.1000/],
   ["tiny maxFrameSize", { ...base, maxFrameSize: 2 }, /maxFrameSize/],
   ["tls a string", { ...base, tls: "yes" as unknown as boolean }, /tls must be a boolean or tls\.ConnectionOptions/],
   ["empty host", { ...base, host: "" }, /host must not be empty/],

@@ -21,7 +21,7 @@ test("a sent request with no reply rejects with TimeoutError saying it was sent;
   t.regex(error.message, /may still act on it/);
   t.is(trading.inFlight, 0);
   // The late acceptance settles nothing, but the tracker records the order.
-  trading.handle(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 1001n, orderId: 5n }));
+  port.receive(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 1001n, orderId: 5n }));
   await tick();
   t.is(trading.orders.get(5n)?.status, "live");
   t.is(clock.pendingTimers, 0);
@@ -73,7 +73,7 @@ test("aborting a queued request removes it from the queue: nothing is sent, the 
   t.regex(error.message, /nothing was sent/);
   t.is((error.cause as Error).message, "changed my mind");
   // The first is answered (freeing its in-flight slot); the next token goes to the third.
-  trading.handle(incoming("seto.order_cancelled", cancelled({ orderId: 1n, reference: port.last("seto.order_cancel").body.reference })));
+  port.receive(incoming("seto.order_cancelled", cancelled({ orderId: 1n, reference: port.last("seto.order_cancel").body.reference })));
   clock.advance(1000);
   t.deepEqual(
     port.sent.map((p) => (p.body as { orderId: bigint }).orderId),
@@ -118,7 +118,7 @@ test("settling releases the timer and the abort listener", async (t) => {
   const controller = new AbortController();
   const done = trading.placeOrder(ORDER, { signal: controller.signal, timeoutMs: 1000 });
   t.is(clock.pendingTimers, 1);
-  trading.handle(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 1001n, orderId: 5n }));
+  port.receive(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 1001n, orderId: 5n }));
   await done;
   t.is(clock.pendingTimers, 0);
   controller.abort(); // nothing left listening: no effect

@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import test from "ava";
 import fc from "fast-check";
 import * as seto from "../../generated/seto.js";
-import { OrderTracker, type OrderStatus, type TradingEvent } from "../../runtime/trading/index.js";
+import { OrderTracker, type OrderStatus } from "../../runtime/trading/index.js";
+import type { IncomingEvent } from "../../runtime/dispatch/handler-types.js";
 import { BUY, cancelled, executed, incoming } from "./helpers/events.js";
 
 const TICKS = [2000, 2041, 2500, 2532, 3030, 3333, 5000];
@@ -33,11 +34,11 @@ const step = fc.record({ op: fc.integer({ min: 0, max: 7 }), pick: fc.nat(), a: 
 function play(steps: readonly { op: number; pick: number; a: number; b: number }[]): { orders: OrderTracker; model: Map<bigint, ModelOrder>; lastSequence: bigint } {
   const orders = new OrderTracker({ retainEnded: 1_000_000 });
   const model = new Map<bigint, ModelOrder>();
-  const delivered: TradingEvent[] = [];
+  const delivered: IncomingEvent[] = [];
   let accountSequence = 0n;
   let nextId = 1n;
   let seq = 0n;
-  const send = (event: TradingEvent): void => {
+  const send = (event: IncomingEvent): void => {
     delivered.push(event);
     orders.apply(event);
   };
@@ -149,7 +150,7 @@ function play(steps: readonly { op: number; pick: number; a: number; b: number }
       default: {
         // A replay: something already delivered comes again (it must change nothing).
         const again = pickFrom(delivered, pick);
-        if (again) orders.apply({ ...again, isReplay: true });
+        if (again) orders.apply(incoming(again.name, again.message as never, true) as IncomingEvent);
         break;
       }
     }

@@ -39,23 +39,23 @@ test("after a failed resume an order sent in the lost session is outcome-unknown
 });
 
 test("the new session's account events resolve it: accepted (with executions after)", async (t) => {
-  const { trading } = lostWithOrderInFlight();
-  trading.handle(incoming("seto.order_accepted", { seq: 1n, reference: 1001n, orderId: 5n, accountSequence64: 3n }, true));
+  const { port, trading } = lostWithOrderInFlight();
+  port.receive(incoming("seto.order_accepted", { seq: 1n, reference: 1001n, orderId: 5n, accountSequence64: 3n }, true));
   t.is(trading.orders.byReference(1001n)?.status, "live");
-  trading.handle(incoming("seto.order_executed", { orderId: 5n, price: 2500, quantity: 400_000n, side: seto.Side.SIDE_BUY, marketId: 1, contractId: 2, accountSequence64: 4n }));
+  port.receive(incoming("seto.order_executed", { orderId: 5n, price: 2500, quantity: 400_000n, side: seto.Side.SIDE_BUY, marketId: 1, contractId: 2, accountSequence64: 4n }));
   t.is(trading.orders.get(5n)?.status, "executed");
 });
 
 test("the new session's account events resolve it: rejected", (t) => {
-  const { trading } = lostWithOrderInFlight();
-  trading.handle(incoming("seto.order_rejected", { seq: 1n, reference: 1001n, reason: seto.OrderRejectedReason.ORDER_REJECTED_INSUFFICIENT_FUNDS, accountSequence64: 3n }));
+  const { port, trading } = lostWithOrderInFlight();
+  port.receive(incoming("seto.order_rejected", { seq: 1n, reference: 1001n, reason: seto.OrderRejectedReason.ORDER_REJECTED_INSUFFICIENT_FUNDS, accountSequence64: 3n }));
   const order = trading.orders.byReference(1001n)!;
   t.is(order.status, "rejected");
   t.is(order.reason, "ORDER_REJECTED_INSUFFICIENT_FUNDS");
 });
 
 test("with no account event about it, it expires after unknownOutcomeExpiryMs (default 60 s)", async (t) => {
-  const { clock, trading, changes } = lostWithOrderInFlight();
+  const { clock, port, trading, changes } = lostWithOrderInFlight();
   clock.advance(59_999);
   t.is(trading.orders.byReference(1001n)?.status, "outcome-unknown");
   clock.advance(1);
@@ -65,7 +65,7 @@ test("with no account event about it, it expires after unknownOutcomeExpiryMs (d
   await tick();
   t.deepEqual(changes.at(-1) && [changes.at(-1)!.order.status, changes.at(-1)!.cause], ["expired", "expired"]);
   // A late event about it is news about an order first heard of: it does not revive the expired record.
-  trading.handle(incoming("seto.order_accepted", { seq: 1n, reference: 1001n, orderId: 5n, accountSequence64: 3n }));
+  port.receive(incoming("seto.order_accepted", { seq: 1n, reference: 1001n, orderId: 5n, accountSequence64: 3n }));
   t.is(trading.orders.byReference(1001n)?.orderId, 5n);
 });
 
@@ -79,7 +79,7 @@ test("an order of the new session reusing the lost order's seq is not mistaken f
   const { port, trading } = lostWithOrderInFlight();
   port.nextSeq = 1n; // the new session numbers from 1 again
   void trading.placeOrder(ORDER).catch(() => undefined);
-  trading.handle(incoming("seto.order_accepted", { seq: 1n, orderId: 6n, accountSequence64: 5n })); // no reference: by seq, the new one
+  port.receive(incoming("seto.order_accepted", { seq: 1n, orderId: 6n, accountSequence64: 5n })); // no reference: by seq, the new one
   t.is(trading.orders.byReference(1002n)?.status, "live");
   t.is(trading.orders.byReference(1001n)?.status, "outcome-unknown");
 });

@@ -19,7 +19,7 @@ test("placeOrder sends an order-create and resolves with the acceptance that ech
     label: "mm-1",
     reference: 1001n,
   });
-  trading.handle(incoming("seto.order_accepted", { seq: sent.seq, reference: 1001n, orderId: 77n, accountSequence64: 5n, price: 2500, quantity: 400_000n }));
+  port.receive(incoming("seto.order_accepted", { seq: sent.seq, reference: 1001n, orderId: 77n, accountSequence64: 5n, price: 2500, quantity: 400_000n }));
   const acceptance = await placed;
   t.is(acceptance.orderId, 77n);
   t.is(acceptance.seq, sent.seq);
@@ -43,7 +43,7 @@ test("order-rejected rejects with OrderRejectedError carrying the reason as valu
   const { port, trading } = setup();
   const placed = trading.placeOrder(ORDER);
   const { seq } = port.last("seto.order_create");
-  trading.handle(
+  port.receive(
     incoming("seto.order_rejected", { seq, reference: 1001n, reason: seto.OrderRejectedReason.ORDER_REJECTED_INSUFFICIENT_FUNDS, accountSequence64: 1n }),
   );
   const error = await t.throwsAsync(placed, { instanceOf: OrderRejectedError });
@@ -56,9 +56,9 @@ test("order-rejected rejects with OrderRejectedError carrying the reason as valu
 });
 
 test("order-rejected without a seq is matched by its reference", async (t) => {
-  const { trading } = setup();
+  const { port, trading } = setup();
   const placed = trading.placeOrder(ORDER);
-  trading.handle(incoming("seto.order_rejected", { reference: 1001n, reason: seto.OrderRejectedReason.ORDER_REJECTED_MARKET_HALTED }));
+  port.receive(incoming("seto.order_rejected", { reference: 1001n, reason: seto.OrderRejectedReason.ORDER_REJECTED_MARKET_HALTED }));
   const error = await t.throwsAsync(placed, { instanceOf: OrderRejectedError });
   t.is(error.reasonName, "ORDER_REJECTED_MARKET_HALTED");
 });
@@ -67,7 +67,7 @@ test("order-invalid rejects with OrderInvalidError listing every reason", async 
   const { port, trading } = setup();
   const placed = trading.placeOrder(ORDER);
   const { seq } = port.last("seto.order_create");
-  trading.handle(
+  port.receive(
     incoming("seto.order_invalid", {
       seq,
       reference: 1001n,
@@ -84,10 +84,10 @@ test("a reply whose seq matches but whose reference does not (an earlier session
   const { port, trading } = setup();
   const placed = watch(trading.placeOrder(ORDER));
   const { seq } = port.last("seto.order_create");
-  trading.handle(incoming("seto.order_accepted", { seq, reference: 999n, orderId: 5n }));
+  port.receive(incoming("seto.order_accepted", { seq, reference: 999n, orderId: 5n }));
   await tick();
   t.false(placed.outcome.settled);
-  trading.handle(incoming("seto.order_accepted", { seq, reference: 1001n, orderId: 6n }));
+  port.receive(incoming("seto.order_accepted", { seq, reference: 1001n, orderId: 6n }));
   await tick();
   t.is((placed.outcome.value as { orderId: bigint }).orderId, 6n);
 });
@@ -98,9 +98,9 @@ test("each of several concurrent orders gets its own reply, whatever the order o
   const b = trading.placeOrder({ ...ORDER, price: 3030 });
   const c = trading.placeOrder({ ...ORDER, price: 3333 });
   const [sa, sb, sc] = port.sent;
-  trading.handle(incoming("seto.order_accepted", { seq: sc!.seq, reference: 1003n, orderId: 3n }));
-  trading.handle(incoming("seto.order_rejected", { seq: sb!.seq, reference: 1002n, reason: seto.OrderRejectedReason.ORDER_REJECTED_CROSSED_SELF }));
-  trading.handle(incoming("seto.order_accepted", { seq: sa!.seq, reference: 1001n, orderId: 1n }));
+  port.receive(incoming("seto.order_accepted", { seq: sc!.seq, reference: 1003n, orderId: 3n }));
+  port.receive(incoming("seto.order_rejected", { seq: sb!.seq, reference: 1002n, reason: seto.OrderRejectedReason.ORDER_REJECTED_CROSSED_SELF }));
+  port.receive(incoming("seto.order_accepted", { seq: sa!.seq, reference: 1001n, orderId: 1n }));
   t.is((await a).orderId, 1n);
   await t.throwsAsync(b, { instanceOf: OrderRejectedError });
   t.is((await c).orderId, 3n);
@@ -121,10 +121,10 @@ test("duplicated replies settle the request once: the first reply wins, later on
   );
   const { seq } = port.last("seto.order_create");
   const reply = incoming("seto.order_accepted", { seq, reference: 1001n, orderId: 9n });
-  trading.handle(reply);
-  trading.handle(reply);
+  port.receive(reply);
+  port.receive(reply);
   // A contradicting duplicate (no account sequence to reveal it) cannot unsettle it either.
-  trading.handle(incoming("seto.order_invalid", { seq, reference: 1001n, reasons: [] }));
+  port.receive(incoming("seto.order_invalid", { seq, reference: 1001n, reasons: [] }));
   await tick();
   t.is((await placed).orderId, 9n);
   t.is(settles, 1);
@@ -139,7 +139,7 @@ test("a reference given by the caller is sent, and one still awaiting a reply ca
   t.is(error.field, "reference");
   t.is(port.sent.length, 1);
   // Once answered, the reference is free again.
-  trading.handle(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 42n, orderId: 1n }));
+  port.receive(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 42n, orderId: 1n }));
   quiet(trading.placeOrder({ ...ORDER, reference: 42n }));
   t.is(port.sent.length, 2);
   trading.close();

@@ -12,7 +12,7 @@ test("a request in flight when the connection drops stays pending and is answere
   await tick();
   t.false(placed.outcome.settled);
   trading.resumed(true);
-  trading.handle(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 1001n, orderId: 5n, accountSequence64: 1n }, true));
+  port.receive(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 1001n, orderId: 5n, accountSequence64: 1n }, true));
   await tick();
   t.is((placed.outcome.value as { orderId: bigint }).orderId, 5n);
 });
@@ -25,7 +25,7 @@ test("while disconnected nothing is sent; queued requests go once the session re
   t.is(trading.queued, 1);
   trading.resumed(true);
   t.is(port.sent.length, 1);
-  trading.handle(incoming("seto.order_cancelled", { orderId: 1n, reference: 1001n, reason: seto.OrderCancelledReason.ORDER_CANCELLED_MEMBER_REQUESTED }));
+  port.receive(incoming("seto.order_cancelled", { orderId: 1n, reference: 1001n, reason: seto.OrderCancelledReason.ORDER_CANCELLED_MEMBER_REQUESTED }));
   t.is((await cancel).orderId, 1n);
 });
 
@@ -49,7 +49,7 @@ test("when the session cannot be resumed, sent requests reject with OutcomeUnkno
   // The order's fate is unknown, and the tracker says so; a later
   // account-sequence replay (in the new session) settles it there.
   t.is(trading.orders.byReference(1001n)?.status, "outcome-unknown");
-  trading.handle(incoming("seto.order_accepted", { seq: 1n, reference: 1001n, orderId: 5n, accountSequence64: 3n }));
+  port.receive(incoming("seto.order_accepted", { seq: 1n, reference: 1001n, orderId: 5n, accountSequence64: 3n }));
   t.is(trading.orders.byReference(1001n)?.status, "live");
 });
 
@@ -60,7 +60,7 @@ test("a reply arriving after the outcome was declared unknown settles nothing ag
   quiet(placed);
   trading.connectionLost();
   trading.resumed(false);
-  trading.handle(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 1001n, orderId: 5n }));
+  port.receive(incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 1001n, orderId: 5n }));
   await t.throwsAsync(placed, { instanceOf: OutcomeUnknownError });
   await tick();
   t.is(settles, 1);
@@ -74,7 +74,7 @@ test("after a lost session the trading layer keeps working in the new one", asyn
   port.nextSeq = 1n; // the new session numbers from 1 again
   const again = trading.placeOrder(ORDER);
   t.is(port.last("seto.order_create").seq, 1n);
-  trading.handle(incoming("seto.order_accepted", { seq: 1n, reference: 1002n, orderId: 6n }));
+  port.receive(incoming("seto.order_accepted", { seq: 1n, reference: 1002n, orderId: 6n }));
   t.is((await again).orderId, 6n);
 });
 
@@ -93,16 +93,16 @@ test("replayed account events (sequence already applied) are skipped: fills are 
   const placed = trading.placeOrder(ORDER);
   const accept = incoming("seto.order_accepted", { seq: port.sent[0]!.seq, reference: 1001n, orderId: 5n, accountSequence64: 1n, quantity: 400_000n, price: 2500 });
   const fill = incoming("seto.order_executed", executed({ orderId: 5n, price: 2500, quantity: 100_000n, accountSequence64: 2n }));
-  trading.handle(accept);
-  trading.handle(fill);
+  port.receive(accept);
+  port.receive(fill);
   await placed;
   // Reconnect with a new session; the login names sequence 2, the exchange resends from 2 on.
   trading.connectionLost();
   trading.resumed(false);
   t.is(trading.lastAccountSequence, 2n);
-  trading.handle(incoming("seto.order_executed", executed({ orderId: 5n, price: 2500, quantity: 100_000n, accountSequence64: 2n })));
-  trading.handle(incoming("seto.order_executed", executed({ orderId: 5n, price: 2532, quantity: 50_000n, accountSequence64: 3n })));
-  trading.handle(incoming("seto.order_executed", executed({ orderId: 5n, price: 2532, quantity: 50_000n, accountSequence64: 3n })));
+  port.receive(incoming("seto.order_executed", executed({ orderId: 5n, price: 2500, quantity: 100_000n, accountSequence64: 2n })));
+  port.receive(incoming("seto.order_executed", executed({ orderId: 5n, price: 2532, quantity: 50_000n, accountSequence64: 3n })));
+  port.receive(incoming("seto.order_executed", executed({ orderId: 5n, price: 2532, quantity: 50_000n, accountSequence64: 3n })));
   const order = trading.orders.get(5n)!;
   t.is(order.executedQuantity, 150_000n);
   t.is(order.executedValue, 2500n * 100_000n + 2532n * 50_000n);
@@ -113,12 +113,12 @@ test("replayed account events (sequence already applied) are skipped: fills are 
 test("a replayed reply carrying an applied account sequence does not answer a new request with the same seq", async (t) => {
   const { port, trading } = setup();
   quiet(trading.placeOrder({ ...ORDER, reference: 7n }));
-  trading.handle(incoming("seto.order_accepted", { seq: 1n, reference: 7n, orderId: 5n, accountSequence64: 4n }));
+  port.receive(incoming("seto.order_accepted", { seq: 1n, reference: 7n, orderId: 5n, accountSequence64: 4n }));
   trading.connectionLost();
   trading.resumed(false);
   port.nextSeq = 1n;
   const fresh = watch(trading.placeOrder({ ...ORDER, reference: 7n })); // same seq, same reference: only the sequence tells
-  trading.handle(incoming("seto.order_accepted", { seq: 1n, reference: 7n, orderId: 5n, accountSequence64: 4n }));
+  port.receive(incoming("seto.order_accepted", { seq: 1n, reference: 7n, orderId: 5n, accountSequence64: 4n }));
   await tick();
   t.false(fresh.outcome.settled);
   trading.close();
@@ -127,16 +127,16 @@ test("a replayed reply carrying an applied account sequence does not answer a ne
 test("books go stale when the session is lost and are subscribed to again; the fresh snapshot replaces them", async (t) => {
   const { port, trading } = setup();
   const sub = trading.subscribe(3);
-  trading.handle(incoming("seto.market_quotes", { marketId: 3, contractQuotes: [{ marketId: 3, contractId: 1, bids: [{ price: 2500, quantity: 5n }], offers: [], executions: [] }] }));
+  port.receive(incoming("seto.market_quotes", { marketId: 3, contractQuotes: [{ marketId: 3, contractId: 1, bids: [{ price: 2500, quantity: 5n }], offers: [], executions: [] }] }));
   await sub;
   trading.connectionLost();
   trading.resumed(false);
   t.true(trading.books.market(3)?.stale);
   t.deepEqual(port.last("seto.market_subscribe").body, { marketId: 3 });
   // Deltas have no sound base until the snapshot.
-  trading.handle(incoming("seto.contract_quotes", { marketId: 3, contractId: 1, bids: [{ price: 2532, quantity: 1n }], offers: [], executions: [] }));
+  port.receive(incoming("seto.contract_quotes", { marketId: 3, contractId: 1, bids: [{ price: 2532, quantity: 1n }], offers: [], executions: [] }));
   t.deepEqual(trading.books.contract(3, 1)?.bids, [{ price: 2500, quantity: 5n }]);
-  trading.handle(incoming("seto.market_quotes", { marketId: 3, contractQuotes: [{ marketId: 3, contractId: 2, bids: [], offers: [{ price: 3030, quantity: 8n }], executions: [] }] }));
+  port.receive(incoming("seto.market_quotes", { marketId: 3, contractQuotes: [{ marketId: 3, contractId: 2, bids: [], offers: [{ price: 3030, quantity: 8n }], executions: [] }] }));
   const market = trading.books.market(3)!;
   t.false(market.stale);
   t.deepEqual(

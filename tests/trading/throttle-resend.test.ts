@@ -26,9 +26,9 @@ const SLOW = { averageRatePs: 1, burstSize: 2, tickMs: 1000 } as const;
 const sentFor = (port: FakePort, reference: bigint): SentPayload[] =>
   port.sent.filter((p) => (p.body as { reference?: bigint }).reference === reference);
 
-function accept(trading: Trading, sent: SentPayload, orderId: bigint, accountSequence64?: bigint): void {
+function accept(port: FakePort, sent: SentPayload, orderId: bigint, accountSequence64?: bigint): void {
   const reference = (sent.body as { reference: bigint }).reference;
-  trading.handle(incoming("seto.order_accepted", { seq: sent.seq, reference, orderId, price: 2500, quantity: 400_000n, accountSequence64 }));
+  port.receive(incoming("seto.order_accepted", { seq: sent.seq, reference, orderId, price: 2500, quantity: 400_000n, accountSequence64 }));
 }
 
 /** Every change the tracker announces, as "reference:status". */
@@ -48,7 +48,7 @@ test("a placeOrder refused for speed goes again first in line, with a new seq an
   quiet(trading.cancelOrder(9n));
   t.is(port.sent.length, 2);
   const first = port.sent[0]!;
-  refuseForSpeed(trading, first);
+  refuseForSpeed(port, first);
   await tick();
   t.false(a.outcome.settled, "the refusal is not the caller's answer");
   t.is(trading.orders.byReference(1001n)?.status, "pending");
@@ -60,10 +60,10 @@ test("a placeOrder refused for speed goes again first in line, with a new seq an
   t.deepEqual(again.body, first.body);
   t.not(again.seq, first.seq);
   t.is(trading.orders.byReference(1001n)?.seq, again.seq, "the tracker follows the new attempt");
-  accept(trading, port.sent[1]!, 6n, 1n);
+  accept(port, port.sent[1]!, 6n, 1n);
   clock.advance(1000);
   t.is(port.last("seto.order_cancel").body.orderId, 9n);
-  accept(trading, again, 5n, 2n);
+  accept(port, again, 5n, 2n);
   await tick();
   const acceptance = a.outcome.value as OrderAcceptance;
   t.is(acceptance.orderId, 5n);
@@ -78,12 +78,12 @@ test("a placeOrder refused for speed goes again first in line, with a new seq an
 test("several refusals go again in the order they were first sent, ahead of every request never sent", (t) => {
   const { clock, port, trading } = setup({ throttleLimits: { averageRatePs: 1, burstSize: 3, tickMs: 1000 }, requestTimeoutMs: Infinity });
   for (let i = 1n; i <= 5n; i += 1n) quiet(trading.cancelOrder(i));
-  refuseForSpeed(trading, port.sent[0]!);
-  refuseForSpeed(trading, port.sent[1]!);
+  refuseForSpeed(port, port.sent[0]!);
+  refuseForSpeed(port, port.sent[1]!);
   // Every other attempt is answered as it goes, so the in-flight slots never hold anything back.
   const answer = (p: SentPayload): void => {
     const body = p.body as { orderId: bigint; reference: bigint };
-    trading.handle(incoming("seto.order_cancelled", cancelled({ orderId: body.orderId, reference: body.reference })));
+    port.receive(incoming("seto.order_cancelled", cancelled({ orderId: body.orderId, reference: body.reference })));
   };
   answer(port.sent[2]!);
   for (let i = 0; i < 4; i += 1) {
@@ -105,8 +105,8 @@ test("cancelOrder and reduceOrder refused for speed are sent again and settle wi
   const { clock, port, trading } = setup({ throttleLimits: SLOW, requestTimeoutMs: Infinity });
   const cancel = trading.cancelOrder(7n);
   const reduce = trading.reduceOrder(8n, 100_000n);
-  refuseForSpeed(trading, port.sent[0]!);
-  refuseForSpeed(trading, port.sent[1]!);
+  refuseForSpeed(port, port.sent[0]!);
+  refuseForSpeed(port, port.sent[1]!);
   clock.advance(2000);
   t.deepEqual(
     port.sent.slice(2).map((p) => [p.name, (p.body as { reference: bigint }).reference]),
@@ -115,8 +115,8 @@ test("cancelOrder and reduceOrder refused for speed are sent again and settle wi
       ["seto.order_quantity_reduce", 1002n],
     ],
   );
-  trading.handle(incoming("seto.order_cancelled", cancelled({ orderId: 7n, reference: 1001n })));
-  trading.handle(
+  port.receive(incoming("seto.order_cancelled", cancelled({ orderId: 7n, reference: 1001n })));
+  port.receive(
     incoming("seto.order_quantity_reduced", {
       orderId: 8n,
       reference: 1002n,
@@ -132,14 +132,14 @@ test(`refused ${MAX_THROTTLE_RESENDS + 1} times: the last refusal rejects the ca
   const { clock, port, trading } = setup({ throttleLimits: SLOW, requestTimeoutMs: Infinity });
   const a = watch(trading.placeOrder(ORDER));
   for (let i = 0; i < MAX_THROTTLE_RESENDS; i += 1) {
-    refuseForSpeed(trading, port.sent.at(-1)!);
+    refuseForSpeed(port, port.sent.at(-1)!);
     clock.advance(1000);
   }
   await tick();
   t.false(a.outcome.settled);
   t.is(port.sent.length, MAX_THROTTLE_RESENDS + 1);
   const last = port.sent.at(-1)!;
-  refuseForSpeed(trading, last);
+  refuseForSpeed(port, last);
   clock.advance(10_000);
   await tick();
   t.is(port.sent.length, MAX_THROTTLE_RESENDS + 1, "not sent again");
@@ -160,7 +160,7 @@ test("cancelOrder refused too often rejects with OrderCancelRejectedError (THROT
   const { clock, port, trading } = setup({ throttleLimits: SLOW, requestTimeoutMs: Infinity });
   const cancel = watch(trading.cancelOrder(7n));
   for (let i = 0; i <= MAX_THROTTLE_RESENDS; i += 1) {
-    refuseForSpeed(trading, port.sent.at(-1)!);
+    refuseForSpeed(port, port.sent.at(-1)!);
     clock.advance(1000);
   }
   await tick();
@@ -174,7 +174,7 @@ test("aborted while waiting to go again: AbortedError saying the exchange did no
   const { clock, port, trading } = setup({ throttleLimits: SLOW, requestTimeoutMs: Infinity });
   const controller = new AbortController();
   const a = watch(trading.placeOrder(ORDER, { signal: controller.signal }));
-  refuseForSpeed(trading, port.sent[0]!);
+  refuseForSpeed(port, port.sent[0]!);
   controller.abort();
   await tick();
   const error = a.outcome.error as AbortedError;
@@ -196,7 +196,7 @@ test("aborted while waiting to go again: AbortedError saying the exchange did no
 test("the time limit counts from the call, not from the resend", async (t) => {
   const { clock, port, trading } = setup({ throttleLimits: SLOW });
   const a = watch(trading.placeOrder(ORDER, { timeoutMs: 2500 }));
-  refuseForSpeed(trading, port.sent[0]!);
+  refuseForSpeed(port, port.sent[0]!);
   clock.advance(1000);
   t.is(port.sent.length, 2);
   clock.advance(1499);
@@ -214,7 +214,7 @@ test("the time limit counts from the call, not from the resend", async (t) => {
 test("timing out while waiting to go again: TimeoutError saying nothing was carried out; the order ends rejected", async (t) => {
   const { clock, port, trading } = setup({ throttleLimits: SLOW });
   const a = watch(trading.placeOrder(ORDER, { timeoutMs: 500 }));
-  refuseForSpeed(trading, port.sent[0]!);
+  refuseForSpeed(port, port.sent[0]!);
   clock.advance(500);
   await tick();
   const error = a.outcome.error as TimeoutError;
@@ -229,7 +229,7 @@ test("the session lost, or closed, while refused requests wait to go again: Requ
   for (const end of ["lost", "closed"] as const) {
     const { port, trading } = setup({ throttleLimits: SLOW, requestTimeoutMs: Infinity });
     const a = watch(trading.placeOrder(ORDER));
-    refuseForSpeed(trading, port.sent[0]!);
+    refuseForSpeed(port, port.sent[0]!);
     if (end === "lost") {
       trading.connectionLost();
       trading.resumed(false);
@@ -249,7 +249,7 @@ test("a full queue still takes back a refused request; a new one is refused", as
   const { clock, port, trading } = setup({ throttleLimits: { averageRatePs: 1, burstSize: 1, tickMs: 1000 }, queueCapacity: 1, requestTimeoutMs: Infinity });
   const a = watch(trading.cancelOrder(1n));
   quiet(trading.cancelOrder(2n));
-  refuseForSpeed(trading, port.sent[0]!);
+  refuseForSpeed(port, port.sent[0]!);
   t.is(trading.queued, 2);
   await t.throwsAsync(trading.cancelOrder(3n), { instanceOf: ThrottleQueueFullError });
   clock.advance(1000);
@@ -262,10 +262,10 @@ test("a full queue still takes back a refused request; a new one is refused", as
 test("with no limits known, a refused request is sent again at once, and the tracker keeps its order pending", async (t) => {
   const { port, trading } = setup({ requestTimeoutMs: Infinity });
   const a = watch(trading.placeOrder(ORDER));
-  refuseForSpeed(trading, port.sent[0]!);
+  refuseForSpeed(port, port.sent[0]!);
   t.is(port.sent.length, 2);
   t.like(trading.orders.byReference(1001n), { status: "pending", seq: port.sent[1]!.seq });
-  accept(trading, port.sent[1]!, 5n);
+  accept(port, port.sent[1]!, 5n);
   await tick();
   t.is((a.outcome.value as OrderAcceptance).orderId, 5n);
   t.is(trading.orders.get(5n)?.status, "live");
@@ -277,7 +277,7 @@ test("a refusal arriving after the caller gave up on the sent request is not res
   clock.advance(100);
   await tick();
   t.true(a.outcome.error instanceof TimeoutError);
-  refuseForSpeed(trading, port.sent[0]!);
+  refuseForSpeed(port, port.sent[0]!);
   clock.advance(5000);
   t.is(port.sent.length, 1);
   t.is(trading.orders.byReference(1001n)?.status, "rejected");
@@ -287,15 +287,15 @@ test("a refusal echoing an earlier attempt's seq settles nothing and ends nothin
   const { clock, port, trading } = setup({ throttleLimits: SLOW, requestTimeoutMs: Infinity });
   const a = watch(trading.placeOrder(ORDER));
   const first = port.sent[0]!;
-  refuseForSpeed(trading, first);
+  refuseForSpeed(port, first);
   clock.advance(1000);
-  refuseForSpeed(trading, first);
+  refuseForSpeed(port, first);
   clock.advance(5000);
   await tick();
   t.is(port.sent.length, 2, "not sent a third time");
   t.false(a.outcome.settled);
   t.is(trading.orders.byReference(1001n)?.status, "pending");
-  accept(trading, port.sent[1]!, 5n);
+  accept(port, port.sent[1]!, 5n);
   await tick();
   t.is((a.outcome.value as OrderAcceptance).orderId, 5n);
 });
@@ -338,8 +338,8 @@ test("any mix of refusals, acceptances, aborts and time limits: each call settle
             if (o.op === "abort") controllers[o.i]!.abort();
             else if (last !== undefined && !fate.has(last.seq)) {
               fate.set(last.seq, o.op === "refuse" ? "refused" : "accepted");
-              if (o.op === "refuse") refuseForSpeed(trading, last);
-              else accept(trading, last, 100n + BigInt(o.i), ++accountSequence);
+              if (o.op === "refuse") refuseForSpeed(port, last);
+              else accept(port, last, 100n + BigInt(o.i), ++accountSequence);
             }
           }
           await tick();

@@ -13,14 +13,14 @@ const slotsOnly = { averageRatePs: 1_000_000, burstSize: 3, tickMs: 1 };
 
 test("no more than burstSize requests go unanswered, however many tokens there are; each reply lets one more go", (t) => {
   const { clock, port, trading } = setup({ throttleLimits: slotsOnly, requestTimeoutMs: Infinity });
-  const desk = new CancelDesk(port, trading);
+  const desk = new CancelDesk(port);
   for (let i = 1; i <= 10; i += 1) quiet(trading.cancelOrder(BigInt(i)));
   t.is(port.sent.length, 3);
   clock.advance(60_000);
   t.is(port.sent.length, 3, "a minute of tokens, but three requests still unanswered");
   t.is(trading.inFlight, 3);
   t.is(trading.queued, 7);
-  trading.handle(incoming("seto.order_cancelled", { orderId: 2n, reference: 1002n, reason: 1 }));
+  port.receive(incoming("seto.order_cancelled", { orderId: 2n, reference: 1002n, reason: 1 }));
   t.is(port.sent.length, 4, "one reply, one more goes at once");
   t.is(port.last("seto.order_cancel").body.orderId, 4n);
   for (let ms = 0; ms < 10 && port.sent.length < 10; ms += 1) {
@@ -34,7 +34,7 @@ test("no more than burstSize requests go unanswered, however many tokens there a
 test("a stall delivers at most a burst: ticks that pass while a burst is unanswered send nothing", (t) => {
   const limits = { averageRatePs: 200, burstSize: 20, tickMs: 100 };
   const { clock, port, trading } = setup({ throttleLimits: limits, requestTimeoutMs: Infinity });
-  const desk = new CancelDesk(port, trading);
+  const desk = new CancelDesk(port);
   for (let i = 1; i <= 100; i += 1) quiet(trading.cancelOrder(BigInt(i)));
   t.is(port.sent.length, 20);
   clock.advance(100);
@@ -70,7 +70,7 @@ test("a slot is freed when its request settles without a reply: timeout, abort, 
   clock.advance(1); // the next token
   t.is(port.sent.length, 3, "the abort freed the slot");
   // An unsubscribe gets no reply: it settles when sent and keeps no slot.
-  trading.handle(incoming("seto.order_cancelled", { orderId: 3n, reference: 1003n, reason: 1 }));
+  port.receive(incoming("seto.order_cancelled", { orderId: 3n, reference: 1003n, reason: 1 }));
   const unsubscribed = [watch(trading.unsubscribe(7)), watch(trading.unsubscribe(8))];
   clock.advance(2); // a token each
   await tick();
@@ -93,13 +93,13 @@ test("a slot is freed when its request settles without a reply: timeout, abort, 
 test("a lower burst size holds new requests back until the unanswered ones fall below it", (t) => {
   const { clock, port, trading } = setup({ throttleLimits: { ...slotsOnly, burstSize: 5 }, requestTimeoutMs: Infinity });
   for (let i = 1; i <= 5; i += 1) quiet(trading.cancelOrder(BigInt(i)));
-  trading.handle(incoming("seto.throttle_limits_changed", { ...slotsOnly, burstSize: 2 }));
+  port.receive(incoming("seto.throttle_limits_changed", { ...slotsOnly, burstSize: 2 }));
   quiet(trading.cancelOrder(6n));
   clock.advance(1000);
   t.is(port.sent.length, 5);
-  for (const orderId of [1n, 2n, 3n]) trading.handle(incoming("seto.order_cancelled", { orderId, reference: 1000n + orderId, reason: 1 }));
+  for (const orderId of [1n, 2n, 3n]) port.receive(incoming("seto.order_cancelled", { orderId, reference: 1000n + orderId, reason: 1 }));
   t.is(port.sent.length, 5, "still two unanswered: the new burst size");
-  trading.handle(incoming("seto.order_cancelled", { orderId: 4n, reference: 1004n, reason: 1 }));
+  port.receive(incoming("seto.order_cancelled", { orderId: 4n, reference: 1004n, reason: 1 }));
   t.is(port.sent.length, 6);
   trading.close();
 });
@@ -118,7 +118,7 @@ test("any limits, arrivals and reply delays: never more than burstSize unanswere
       ),
       async (limits, ops) => {
         const { clock, port, trading } = setup({ throttleLimits: limits, requestTimeoutMs: Infinity });
-        const desk = new CancelDesk(port, trading);
+        const desk = new CancelDesk(port);
         let total = 0;
         let answered = 0;
         const within = (): boolean => port.sent.length - answered <= limits.burstSize && trading.inFlight <= limits.burstSize;

@@ -49,7 +49,7 @@ test("limits are checked", (t) => {
 test("a burst of 1,000 requests under a low limit never exceeds the rate and all of them go, in order", async (t) => {
   const limits = { averageRatePs: 20, burstSize: 5, tickMs: 250 };
   const { clock, port, trading } = setup({ throttleLimits: limits, requestTimeoutMs: Infinity });
-  const desk = new CancelDesk(port, trading);
+  const desk = new CancelDesk(port);
   const outcomes = Array.from({ length: 1000 }, (_, i) => watch(trading.cancelOrder(BigInt(i + 1))));
   t.is(port.sent.length, limits.burstSize);
   t.is(trading.queued, 1000 - limits.burstSize);
@@ -80,7 +80,7 @@ test("any limits and any arrival pattern: sends stay within the limits (property
       fc.array(fc.record({ gap: fc.integer({ min: 0, max: 300 }), count: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 15 }),
       async (limits, arrivals) => {
         const { clock, port, trading } = setup({ throttleLimits: limits, requestTimeoutMs: Infinity });
-        const desk = new CancelDesk(port, trading);
+        const desk = new CancelDesk(port);
         let total = 0;
         for (const { gap, count } of arrivals) {
           clock.advance(gap);
@@ -104,10 +104,10 @@ test("any limits and any arrival pattern: sends stay within the limits (property
 
 test("the limits follow throttle-limits-changed; until then requests go at once", async (t) => {
   const { clock, port, trading } = setup({ requestTimeoutMs: Infinity });
-  const desk = new CancelDesk(port, trading);
+  const desk = new CancelDesk(port);
   for (let i = 0; i < 50; i += 1) quiet(trading.cancelOrder(BigInt(i + 1)));
   t.is(port.sent.length, 50);
-  trading.handle(incoming("seto.throttle_limits_changed", { averageRatePs: 1, burstSize: 2, tickMs: 1000 }));
+  port.receive(incoming("seto.throttle_limits_changed", { averageRatePs: 1, burstSize: 2, tickMs: 1000 }));
   t.deepEqual(trading.throttleLimits, { averageRatePs: 1, burstSize: 2, tickMs: 1000 });
   for (let i = 0; i < 5; i += 1) quiet(trading.cancelOrder(BigInt(100 + i)));
   t.is(port.sent.length, 50, "50 unanswered: more than a burst, so nothing more goes");
@@ -118,7 +118,7 @@ test("the limits follow throttle-limits-changed; until then requests go at once"
   t.is(port.sent.length, 53);
   desk.answer();
   // Raised limits take effect at once, carrying over what is left.
-  trading.handle(incoming("seto.throttle_limits_changed", { averageRatePs: 100, burstSize: 10, tickMs: 10 }));
+  port.receive(incoming("seto.throttle_limits_changed", { averageRatePs: 100, burstSize: 10, tickMs: 10 }));
   clock.advance(10);
   t.is(port.sent.length, 54);
   clock.advance(10);
@@ -129,7 +129,7 @@ test("the limits follow throttle-limits-changed; until then requests go at once"
 test("throttle-exceeded from the exchange empties the bucket", async (t) => {
   const { clock, port, trading } = setup({ throttleLimits: { averageRatePs: 1, burstSize: 3, tickMs: 1000 }, requestTimeoutMs: Infinity });
   quiet(trading.cancelOrder(1n));
-  trading.handle(incoming("eto.throttle_exceeded", undefined));
+  port.receive(incoming("eto.throttle_exceeded", undefined));
   quiet(trading.cancelOrder(2n));
   t.is(port.sent.length, 1);
   clock.advance(1000);
@@ -140,7 +140,7 @@ test("throttle-exceeded from the exchange empties the bucket", async (t) => {
 test("a rejection for exceeding the throttle empties the bucket too (and the refused request goes first when a token comes)", async (t) => {
   const { clock, port, trading } = setup({ throttleLimits: { averageRatePs: 1, burstSize: 3, tickMs: 1000 }, requestTimeoutMs: Infinity });
   const placed = watch(trading.placeOrder({ marketId: 1, contractId: 2, side: "buy", price: 2500, quantity: 10_000n }));
-  trading.handle(incoming("seto.order_rejected", { seq: 1n, reference: 1001n, reason: seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED }));
+  port.receive(incoming("seto.order_rejected", { seq: 1n, reference: 1001n, reason: seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED }));
   quiet(trading.cancelOrder(2n));
   t.is(port.sent.length, 1, "two tokens were left, but the bucket was emptied");
   clock.advance(1000);
@@ -154,7 +154,7 @@ test("a rejection for exceeding the throttle empties the bucket too (and the ref
 
 test("a full queue refuses the new request with ThrottleQueueFullError and keeps the queued ones", async (t) => {
   const { clock, port, trading } = setup({ throttleLimits: { averageRatePs: 1, burstSize: 1, tickMs: 1000 }, queueCapacity: 2, requestTimeoutMs: Infinity });
-  const desk = new CancelDesk(port, trading);
+  const desk = new CancelDesk(port);
   const kept = [watch(trading.cancelOrder(1n)), watch(trading.cancelOrder(2n)), watch(trading.cancelOrder(3n))];
   const error = await t.throwsAsync(trading.cancelOrder(4n), { instanceOf: ThrottleQueueFullError });
   t.is(error.capacity, 2);

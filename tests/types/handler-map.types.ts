@@ -68,3 +68,21 @@ client.addHandler("seto.order_acepted", () => {});
 client.send("seto.order_cancel", { orderId: 1n });
 // @ts-expect-error an OrderCancel needs an orderId, not a marketId
 client.send("seto.order_cancel", { marketId: 1 });
+
+// The event a handler gets is the payload itself, typed by name: `message` is the body.
+client.addHandler("seto.order_executed", (executed, event) => {
+  assertType<Equal<typeof event.message, seto.OrderExecuted>>();
+  assertType<Equal<typeof executed, typeof event.message>>();
+  const seq: bigint = event.seq;
+  void seq;
+});
+// A global handler narrows on the event's name.
+client.addGlobalHandler((_message, event) => {
+  if (event.name === "seto.order_accepted") assertType<Equal<typeof event.message, seto.OrderAccepted>>();
+  // @ts-expect-error not a payload name
+  if (event.name === "seto.order_acepted") return;
+});
+// read() takes a limit, a timeout and a signal.
+void client.read({ limit: 10, timeoutMs: 1_000, signal: new AbortController().signal });
+// @ts-expect-error limit is a number
+void client.read({ limit: "10" });

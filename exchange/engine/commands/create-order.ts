@@ -7,7 +7,8 @@
 // (NEW: MARKET_NOT_OPEN, HALTED: MARKET_HALTED, SETTLED or VOIDED:
 // MARKET_SETTLED; OPEN and LIVE trade); contract state (SETTLED or VOIDED:
 // CONTRACT_SETTLED); the order would meet one of the account's own resting
-// orders (CROSSED_SELF); its risk exceeds the available balance
+// orders (CROSSED_SELF); the account already has maxLiveOrdersPerAccount live
+// orders (CAPACITY_REACHED); its risk exceeds the available balance
 // (INSUFFICIENT_FUNDS).
 import { OrderRejectedReason } from "../../../generated/seto.js";
 import { checkSide, invalidReasons, rejectedReason, resolveTif, tradingBlock } from "../admission.js";
@@ -37,9 +38,11 @@ export function createOrder(state: EngineState, cmd: CreateOrderCommand): Comman
   const reason =
     block !== undefined
       ? rejectedReason[block]
-      : orderRisk(cmd.side, cmd.quantity, price) > account.available()
-        ? OrderRejectedReason.ORDER_REJECTED_INSUFFICIENT_FUNDS
-        : undefined;
+      : state.orders.liveCount(account.id) >= state.config.maxLiveOrdersPerAccount
+        ? OrderRejectedReason.ORDER_REJECTED_CAPACITY_REACHED
+        : orderRisk(cmd.side, cmd.quantity, price) > account.available()
+          ? OrderRejectedReason.ORDER_REJECTED_INSUFFICIENT_FUNDS
+          : undefined;
   if (reason !== undefined) {
     ctx.tell(account.id, { kind: "order-rejected", seq, reason, reference, label });
     return ctx.finish();

@@ -6,7 +6,7 @@
 import type * as seto from "../../../generated/seto.js";
 import { ArgumentError } from "../../errors.js";
 import { Broadcaster, type BroadcasterOptions, type SubscribeOptions } from "../../streams/index.js";
-import type { TradingEvent } from "../port.js";
+import type { IncomingEvent } from "../../dispatch/handler-types.js";
 import type { ContractBookView } from "./contract-book.js";
 import { MarketBook, type MarketBookView } from "./market-book.js";
 
@@ -92,28 +92,31 @@ export class MarketBooks {
     this.#updates.close();
   }
 
-  /** Applies a payload; returns whether it changed a book. */
-  apply(event: TradingEvent): boolean {
-    // Without a tracked market no quote body needs decoding (this runs for every payload).
-    if (this.#books.size === 0) return false;
-    if (event.name === "seto.market_quotes") {
-      const book = this.#books.get(event.message.marketId);
-      if (book === undefined) return false;
-      book.snapshot(event.message);
-      if (this.#updates.subscriberCount > 0) this.#publish({ kind: "snapshot", marketId: book.marketId, market: book.view() });
-      return true;
+  /** A market-quotes snapshot: replaces the market's books, if it is tracked; returns whether it did. */
+  snapshot(q: seto.MarketQuotes): boolean {
+    const book = this.#books.get(q.marketId);
+    if (book === undefined) return false;
+    book.snapshot(q);
+    if (this.#updates.subscriberCount > 0) this.#publish({ kind: "snapshot", marketId: book.marketId, market: book.view() });
+    return true;
+  }
+
+  /** A contract-quotes update: applied to its market's book, if tracked and current; returns whether it was. */
+  update(q: seto.ContractQuotes): boolean {
+    const book = this.#books.get(q.marketId);
+    // Without a current snapshot, a delta has nothing sound to apply to.
+    if (book === undefined || book.stale) return false;
+    const contract = book.update(q);
+    if (this.#updates.subscriberCount > 0) {
+      this.#publish({ kind: "update", marketId: q.marketId, contractId: q.contractId, contract: contract.view(), executions: q.executions });
     }
-    if (event.name === "seto.contract_quotes") {
-      const q = event.message;
-      const book = this.#books.get(q.marketId);
-      // Without a current snapshot, a delta has nothing sound to apply to.
-      if (book === undefined || book.stale) return false;
-      const contract = book.update(q);
-      if (this.#updates.subscriberCount > 0) {
-        this.#publish({ kind: "update", marketId: q.marketId, contractId: q.contractId, contract: contract.view(), executions: q.executions });
-      }
-      return true;
-    }
+    return true;
+  }
+
+  /** For feeding books by hand (e.g. from `payloads()`): a snapshot or an update is applied, anything else ignored; returns whether a book changed. */
+  apply(event: IncomingEvent): boolean {
+    if (event.name === "seto.market_quotes") return this.snapshot(event.message);
+    if (event.name === "seto.contract_quotes") return this.update(event.message);
     return false;
   }
 

@@ -21,13 +21,13 @@
 // Memory: ended orders are kept for lookups, the most recent `retainEnded` of
 // them; older ones are forgotten (a later message about one is then treated
 // as news about an order first heard of, with `complete: false`).
-import type { PayloadName } from "../../../generated/payload-map.js";
+import type { PayloadMessages, PayloadName } from "../../../generated/payload-map.js";
 import * as seto from "../../../generated/seto.js";
 import { systemClock, type Clock } from "../../clock.js";
 import { ArgumentError } from "../../errors.js";
 import type { IntegerLike } from "../../integers.js";
 import { Broadcaster, type BroadcasterOptions, type SubscribeOptions } from "../../streams/index.js";
-import type { TradingEvent } from "../port.js";
+import type { IncomingEvent } from "../../dispatch/handler-types.js";
 import { AccountSequence, accountSequenceOf } from "./account-sequence.js";
 import { OrderIndex } from "./order-index.js";
 import type { OrderRecord } from "./order-record.js";
@@ -106,7 +106,7 @@ const sequenced: ReadonlySet<PayloadName> = new Set<PayloadName>([
 
 type Transition = (r: OrderRecord) => boolean;
 
-function sequenceOf(event: TradingEvent): bigint | undefined {
+function sequenceOf(event: IncomingEvent): bigint | undefined {
   return accountSequenceOf(event.message as { accountSequence64?: bigint; accountSequence?: number });
 }
 
@@ -223,77 +223,57 @@ export class OrderTracker {
   }
 
   /** Whether `event` carries an account sequence applied before: apply() would skip it as a duplicate. */
-  isDuplicate(event: TradingEvent): boolean {
+  isDuplicate(event: IncomingEvent): boolean {
     return sequenced.has(event.name) && this.#sequence.seen(sequenceOf(event));
   }
 
-  /** Applies one incoming payload. */
-  apply(event: TradingEvent, options: ApplyOptions = {}): ApplyResult {
+  /** Applies one incoming payload (the trading layer's handlers call this for every payload about orders). */
+  apply(event: IncomingEvent, options: ApplyOptions = {}): ApplyResult {
     let accountSequence: bigint | undefined;
     if (sequenced.has(event.name)) {
       accountSequence = sequenceOf(event);
       if (!this.#sequence.admit(accountSequence)) return "duplicate";
     }
     if (options.resending === true) return "ignored";
-    return this.#dispatch(event, { name: event.name, isReplay: event.isReplay, accountSequence }) ? "applied" : "ignored";
+    const step = this.#steps[event.name] as ((m: unknown, c: Cause) => boolean) | undefined;
+    return step !== undefined && step(event.message, { name: event.name, isReplay: event.isReplay, accountSequence }) ? "applied" : "ignored";
   }
 
-  #dispatch(e: TradingEvent, c: Cause): boolean {
-    const index = this.#index;
-    switch (e.name) {
-      case "seto.order_accepted": {
-        const m = e.message;
-        const r = index.awaited(m) ?? index.byId(m.orderId) ?? index.add(acceptedElsewhere(m.reference));
-        return this.#update(c, r, (x) => t.accepted(x, m));
-      }
-      case "seto.order_rejected": {
-        const m = e.message;
-        return this.#updateIf(c, index.awaited(m), (x) => t.refused(x, "rejected", seto.orderRejectedReasonToJSON(m.reason)));
-      }
-      case "seto.order_invalid": {
-        const m = e.message;
-        const reason = m.reasons.map((x) => seto.orderInvalidReasonToJSON(x)).join(", ");
-        return this.#updateIf(c, index.awaited(m), (x) => t.refused(x, "invalid", reason));
-      }
-      case "seto.order_executed": {
-        const m = e.message;
-        return this.#update(c, index.byId(m.orderId) ?? index.add(adoptedFromExecution(m)), (x) => t.executed(x, m));
-      }
-      case "seto.order_cancelled":
-        return this.#onOrder(c, e.message, (x) => t.cancelled(x, e.message));
-      case "seto.order_quantity_reduced":
-        return this.#onOrder(c, e.message, (x) => t.quantityReduced(x, e.message));
-      case "seto.order_reduced":
-        return this.#onOrder(c, e.message, (x) => t.reduced(x, e.message));
-      case "seto.order_voided":
-        return this.#onOrder(c, e.message, (x) => t.voided(x, e.message));
-      case "seto.order_execute_voided":
-        return this.#onOrder(c, e.message, (x) => t.executionVoided(x, e.message));
-      case "seto.order_pending_replace": {
-        const m = e.message;
-        // A repeat (no account sequence to tell) changes nothing.
-        return !index.byId(m.orderId) && this.#update(c, index.add(replacementRecord(m)), () => true);
-      }
-      case "seto.order_cancel_replace_accepted": {
-        const m = e.message;
-        const original = this.#updateIf(c, index.byId(m.origOrderId), (x) => t.replaced(x, m.orderId));
-        const replacement = this.#update(c, index.byId(m.orderId) ?? index.add(replacementRecord(m)), (x) => t.accepted(x, m));
-        return original || replacement;
-      }
-      case "seto.order_cancel_replace_rejected": {
-        const m = e.message;
-        return this.#updateIf(c, index.byId(m.orderId), (x) => t.refused(x, "rejected", seto.orderCancelReplaceRejectedReasonToJSON(m.reason)));
-      }
-      case "seto.order_cancel_rejected": {
-        // Only a refused cancel-replace ends an order: its replacement never began.
-        const m = e.message;
-        const replacement = m.origOrderId !== undefined && m.orderId !== undefined ? index.byId(m.orderId) : undefined;
-        return this.#updateIf(c, replacement, (x) => t.refused(x, "rejected", seto.orderCancelRejectedReasonToJSON(m.reason)));
-      }
-      default:
-        return false;
-    }
-  }
+  /** What each payload about orders does to them, by payload name; whether it changed an order. */
+  readonly #steps: { readonly [N in PayloadName]?: (m: PayloadMessages[N], c: Cause) => boolean } = {
+    "seto.order_accepted": (m, c) => {
+      const index = this.#index;
+      const r = index.awaited(m) ?? index.byId(m.orderId) ?? index.add(acceptedElsewhere(m.reference));
+      return this.#update(c, r, (x) => t.accepted(x, m));
+    },
+    "seto.order_rejected": (m, c) =>
+      this.#updateIf(c, this.#index.awaited(m), (x) => t.refused(x, "rejected", seto.orderRejectedReasonToJSON(m.reason))),
+    "seto.order_invalid": (m, c) => {
+      const reason = m.reasons.map((x) => seto.orderInvalidReasonToJSON(x)).join(", ");
+      return this.#updateIf(c, this.#index.awaited(m), (x) => t.refused(x, "invalid", reason));
+    },
+    "seto.order_executed": (m, c) => this.#update(c, this.#index.byId(m.orderId) ?? this.#index.add(adoptedFromExecution(m)), (x) => t.executed(x, m)),
+    "seto.order_cancelled": (m, c) => this.#onOrder(c, m, (x) => t.cancelled(x, m)),
+    "seto.order_quantity_reduced": (m, c) => this.#onOrder(c, m, (x) => t.quantityReduced(x, m)),
+    "seto.order_reduced": (m, c) => this.#onOrder(c, m, (x) => t.reduced(x, m)),
+    "seto.order_voided": (m, c) => this.#onOrder(c, m, (x) => t.voided(x, m)),
+    "seto.order_execute_voided": (m, c) => this.#onOrder(c, m, (x) => t.executionVoided(x, m)),
+    // A repeat (no account sequence to tell) changes nothing.
+    "seto.order_pending_replace": (m, c) => !this.#index.byId(m.orderId) && this.#update(c, this.#index.add(replacementRecord(m)), () => true),
+    "seto.order_cancel_replace_accepted": (m, c) => {
+      const index = this.#index;
+      const original = this.#updateIf(c, index.byId(m.origOrderId), (x) => t.replaced(x, m.orderId));
+      const replacement = this.#update(c, index.byId(m.orderId) ?? index.add(replacementRecord(m)), (x) => t.accepted(x, m));
+      return original || replacement;
+    },
+    "seto.order_cancel_replace_rejected": (m, c) =>
+      this.#updateIf(c, this.#index.byId(m.orderId), (x) => t.refused(x, "rejected", seto.orderCancelReplaceRejectedReasonToJSON(m.reason))),
+    "seto.order_cancel_rejected": (m, c) => {
+      // Only a refused cancel-replace ends an order: its replacement never began.
+      const replacement = m.origOrderId !== undefined && m.orderId !== undefined ? this.#index.byId(m.orderId) : undefined;
+      return this.#updateIf(c, replacement, (x) => t.refused(x, "rejected", seto.orderCancelRejectedReasonToJSON(m.reason)));
+    },
+  };
 
   /** A message about an order under way (one first heard of now is adopted). */
   #onOrder(c: Cause, m: MidLife, transition: Transition): boolean {

@@ -1,8 +1,9 @@
 // Correlation keys: the wire's own identifiers that tie a reply to the request
 // it answers. A request is filed under the keys it knows (its reference, the
 // order id it names, and once sent its payload seq); a reply is looked up under
-// the keys it carries. The request then decides whether the reply is its own.
-import type { TradingEvent } from "../port.js";
+// the keys it carries (`replyKeys`, by kind of reply). The request then decides
+// whether the reply is its own.
+import type * as seto from "../../../generated/seto.js";
 
 export type CorrelationKey = string;
 
@@ -36,28 +37,13 @@ function fieldKeys(m: KeyFields): CorrelationKey[] {
   return out;
 }
 
-/** The keys under which to look for the request `event` may answer; empty for payloads that answer none. */
-export function eventKeys(event: TradingEvent): CorrelationKey[] {
-  switch (event.name) {
-    case "seto.order_accepted":
-    case "seto.order_rejected":
-    case "seto.order_invalid":
-    case "seto.order_cancelled":
-    case "seto.order_cancel_rejected":
-    case "seto.order_quantity_reduced":
-    case "seto.order_quantity_reduce_rejected":
-    case "seto.order_pending_replace":
-    case "seto.order_cancel_replace_accepted":
-    case "seto.order_cancel_replace_rejected":
-      return fieldKeys(event.message);
-    case "seto.order_cancel_all_accepted":
-    case "seto.order_cancel_all_rejected":
-      return [...fieldKeys(event.message), key.cancelAll];
-    case "seto.market_quotes":
-      return [key.market(event.message.marketId)];
-    case "seto.settings_accepted":
-      return [key.settings];
-    default:
-      return [];
-  }
-}
+/** The keys under which to look for the request a reply may answer, by kind of reply. */
+export const replyKeys = {
+  /** A reply about one order or order request: the identifiers it echoes. */
+  order: (m: KeyFields): CorrelationKey[] => fieldKeys(m),
+  /** A cancel-all reply: its identifiers, and the cancel-all line for one without a reference. */
+  cancelAll: (m: KeyFields): CorrelationKey[] => [...fieldKeys(m), key.cancelAll],
+  /** A market-quotes snapshot answers the subscribes to its market. */
+  market: (m: seto.MarketQuotes): CorrelationKey[] => [key.market(m.marketId)],
+  settings: (): CorrelationKey[] => [key.settings],
+};

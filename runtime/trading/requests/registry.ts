@@ -4,12 +4,13 @@
 // requests (subscribes to one market), every one that matches. Answered
 // requests are unfiled at once, so a duplicate or replayed reply finds no
 // one; what an answer does to its request is the requester's business.
-import type { TradingEvent } from "../port.js";
-import { eventKeys, key, type CorrelationKey } from "./keys.js";
+import type { IncomingEvent } from "../../dispatch/handler-types.js";
+import { key, type CorrelationKey } from "./keys.js";
 import type { PendingRequest } from "./pending-request.js";
-import type { FinalVerdict } from "./request-spec.js";
+import type { FinalVerdict, Verdict } from "./request-spec.js";
 
 type AnyRequest = PendingRequest<unknown>;
+type AnyReader = (reply: unknown, seq: bigint) => Verdict<unknown> | undefined;
 
 /** A request a reply answered for good, and how. */
 export interface Answer {
@@ -66,12 +67,15 @@ export class RequestRegistry {
     }
   }
 
-  /** Offers `event` to the requests it may answer; returns those it answers for good, unfiled now (a progress reply leaves its request filed). */
-  answers(event: TradingEvent): readonly Answer[] {
-    // Every incoming payload passes here: market data (no keys) and payloads
-    // arriving with nothing filed cost no allocation and no body decode.
+  /**
+   * Offers `event` to the requests filed under the keys it carries
+   * (`keysOf`, asked only if anything is filed); returns those it answers for
+   * good, unfiled now (a progress reply leaves its request filed).
+   */
+  answers(event: IncomingEvent, keysOf: (reply: never) => readonly CorrelationKey[]): readonly Answer[] {
+    // Replies arriving with nothing filed cost no allocation.
     if (this.#byKey.size === 0) return NO_ANSWERS;
-    const keys = eventKeys(event);
+    const keys = (keysOf as (reply: unknown) => readonly CorrelationKey[])(event.message);
     if (keys.length === 0) return NO_ANSWERS;
     const seen = new Set<AnyRequest>();
     const out: Answer[] = [];
@@ -84,7 +88,8 @@ export class RequestRegistry {
         seen.add(request);
         const seq = request.seq;
         if (seq === undefined) continue;
-        const verdict = request.spec.answer(event, seq);
+        const read = request.spec.replies[event.name] as AnyReader | undefined;
+        const verdict = read === undefined ? undefined : read(event.message, seq);
         if (verdict === undefined) continue;
         if (!("progress" in verdict)) {
           this.unfile(request);

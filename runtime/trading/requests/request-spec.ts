@@ -1,7 +1,9 @@
 // What the request machinery needs to know about one kind of request: what to
-// send, where to file it, and how to read a reply. Each kind (kinds/*.ts)
-// builds one of these; the Requester does the rest the same way for all.
-import type { OutgoingMessage, TradingEvent } from "../port.js";
+// send, where to file it, and which replies it reads (by payload name) and
+// how. Each kind (kinds/*.ts) builds one of these; the Requester does the rest
+// the same way for all.
+import type { PayloadMessages, PayloadName } from "../../../generated/payload-map.js";
+import type { OutgoingMessage } from "../port.js";
 import type { CorrelationKey } from "./keys.js";
 
 /** How a reply bears on a request: it succeeded, it failed, or it moved on without settling (pending-replace). */
@@ -9,6 +11,12 @@ export type Verdict<T> = FinalVerdict<T> | { readonly progress: true };
 
 /** A reply that settles the request (unless it is a refusal for speed, which is resent: requests/resend.ts). */
 export type FinalVerdict<T> = { readonly resolve: T } | { readonly reject: Error };
+
+/**
+ * The replies a request reads, by payload name: what a reply of that type
+ * means for the request sent as payload `seq` (undefined: someone else's).
+ */
+export type ReplyReaders<T> = { readonly [N in PayloadName]?: (reply: PayloadMessages[N], seq: bigint) => Verdict<T> | undefined };
 
 export interface RequestSpec<T> {
   /** Names the request in errors, e.g. "placeOrder (reference 42)". */
@@ -18,8 +26,8 @@ export interface RequestSpec<T> {
   readonly reference: bigint | undefined;
   /** Keys known before sending (the seq key is added once sent). */
   readonly keys: readonly CorrelationKey[];
-  /** Whether `event` answers this request, sent as payload `seq`, and how; undefined if it is someone else's. */
-  answer(event: TradingEvent, seq: bigint): Verdict<T> | undefined;
+  /** The replies it reads. */
+  readonly replies: ReplyReaders<T>;
   /** One reply answers every such request it matches (several subscribes to a market share one snapshot), not just the oldest. */
   readonly shared?: boolean;
   /** For requests the exchange does not answer (unsubscribe): the value to resolve with once sent. */

@@ -16,8 +16,10 @@
 import type { Clock } from "../../clock.js";
 import { AbortedError } from "../../errors.js";
 import { OrderValidationError, OutcomeUnknownError, RequestNotSentError, ThrottleQueueFullError } from "../errors.js";
-import { sendMessage, type TradingEvent, type TradingPort } from "../port.js";
-import { signalsThrottled } from "../throttle/exceeded.js";
+import type { IncomingEvent } from "../../dispatch/handler-types.js";
+import { sendMessage, type TradingPort } from "../port.js";
+import { refusedForSpeed } from "../throttle/exceeded.js";
+import type { CorrelationKey } from "./keys.js";
 import type { Throttle, ThrottleJob, ThrottleTicket } from "../throttle/throttle.js";
 import { checkSignal, checkTimeout, type RequestOptions } from "../validation/call-options.js";
 import { PendingRequest } from "./pending-request.js";
@@ -88,15 +90,16 @@ export class Requester {
   }
 
   /**
-   * Offers an incoming payload to the requests it may answer. Returns whether
-   * it refused, for speed, a request now queued to be sent again: then it is
-   * no outcome of that request (the order tracker must not end the order).
+   * Offers a reply to the requests filed under the keys it carries (`keysOf`).
+   * Returns whether it refused, for speed, a request now queued to be sent
+   * again: then it is no outcome of that request (the order tracker must not
+   * end the order).
    */
-  handle(event: TradingEvent): boolean {
+  offer(event: IncomingEvent, keysOf: (reply: never) => readonly CorrelationKey[]): boolean {
     // First: answers below free slots, and nothing may go out on a bucket fuller than the exchange's.
-    if (signalsThrottled(event)) this.#throttle.exceeded();
+    if (refusedForSpeed(event)) this.#throttle.exceeded();
     let resending = false;
-    for (const { request, verdict } of this.#registry.answers(event)) {
+    for (const { request, verdict } of this.#registry.answers(event, keysOf)) {
       const ticket = this.#tickets.get(request);
       this.#tickets.delete(request);
       if (resendable(event, verdict, request.attempts)) {

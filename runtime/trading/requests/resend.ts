@@ -7,7 +7,7 @@
 // so a few resends are plenty; a request refused more often than that is
 // failed with the exchange's typed error, so a caller is never stuck behind
 // a limit that the client does not follow.
-import type { TradingEvent } from "../port.js";
+import type { IncomingEvent } from "../../dispatch/handler-types.js";
 import { refusedForSpeed } from "../throttle/exceeded.js";
 import type { FinalVerdict } from "./request-spec.js";
 
@@ -15,6 +15,6 @@ import type { FinalVerdict } from "./request-spec.js";
 export const MAX_THROTTLE_RESENDS = 5;
 
 /** Whether a request sent `attempts` times, answered by `event` with `verdict`, is to be sent again. */
-export function resendable(event: TradingEvent, verdict: FinalVerdict<unknown>, attempts: number): boolean {
+export function resendable(event: IncomingEvent, verdict: FinalVerdict<unknown>, attempts: number): boolean {
   return "reject" in verdict && refusedForSpeed(event) && attempts <= MAX_THROTTLE_RESENDS;
 }

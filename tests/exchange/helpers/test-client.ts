@@ -39,8 +39,13 @@ export class TestClient {
       settings: { host: where.host, port: where.port, tls, ...settings },
       clock: new FakeClock(), // the client's own timers never fire: the test waits on the exchange
       output: { write: (bytes) => this.#write(bytes) },
+      sink: {
+        deliver: (p) => {
+          this.inbox.push(p.detach());
+          return true;
+        },
+      },
       listener: {
-        payload: (p) => this.inbox.push(p.detach()),
         status: (s) => this.statuses.push(s),
         error: (e) => this.errors.push(e),
       },

@@ -20,6 +20,7 @@ export class MiniExchange {
     this.core = new SessionCore({
       clock,
       output: this.wire,
+      sink: this.rec,
       listener: this.rec,
       store,
       nextInSeq: 1n,
@@ -28,7 +29,6 @@ export class MiniExchange {
       deadAfterMs: 90_000,
       replayTimeoutMs: 1_000,
       maxHeldPayloads: 1_000,
-      maxRedeliveries: 3,
       onLive: (p) => this.#onLive(p),
     });
   }

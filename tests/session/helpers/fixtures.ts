@@ -8,7 +8,7 @@ import type { SmarketsError } from "../../../runtime/errors.js";
 import { encodePayload, etoPayload, loginResponsePayload, withSeq, type UnsequencedPayload } from "../../../runtime/payload/encode.js";
 import type { IncomingPayload } from "../../../runtime/payload/incoming.js";
 import type { Logger } from "../../../runtime/session/logger.js";
-import type { SessionListener, SessionOutput } from "../../../runtime/session/ports.js";
+import type { PayloadSink, SessionListener, SessionOutput } from "../../../runtime/session/ports.js";
 import { Session } from "../../../runtime/session/session.js";
 import type { SessionSettings } from "../../../runtime/session/settings.js";
 import type { SessionStatus } from "../../../runtime/session/status.js";
@@ -34,17 +34,23 @@ export class Wire implements SessionOutput {
   }
 }
 
-/** Records what the session tells its listener; `fail` decides whether the payload handler throws. */
-export class Recorder implements SessionListener {
+/**
+ * Records what the session delivers and tells its listener; `fail` makes the
+ * sink throw for a payload, `refuse` makes it decline one (not processed).
+ */
+export class Recorder implements SessionListener, PayloadSink {
   payloads: IncomingPayload[] = [];
   statuses: SessionStatus[] = [];
   errors: SmarketsError[] = [];
   attempts: bigint[] = [];
   fail: (p: IncomingPayload) => boolean = () => false;
-  payload(p: IncomingPayload): void {
+  refuse: (p: IncomingPayload) => boolean = () => false;
+  deliver(p: IncomingPayload): boolean {
     this.attempts.push(p.seq);
     if (this.fail(p)) throw new Error(`handler refused seq ${p.seq}`);
+    if (this.refuse(p)) return false;
     this.payloads.push(p);
+    return true;
   }
   status(s: SessionStatus): void {
     this.statuses.push(s);
@@ -110,7 +116,7 @@ export function setup(settings: SessionSettings = credentials, logger?: Logger) 
   const clock = new FakeClock(1_000);
   const wire = new Wire();
   const rec = new Recorder();
-  const session = new Session({ settings, output: wire, listener: rec, clock, ...(logger ? { logger } : {}) });
+  const session = new Session({ settings, output: wire, sink: rec, listener: rec, clock, ...(logger ? { logger } : {}) });
   return { clock, wire, rec, session, peer: new Peer() };
 }
 

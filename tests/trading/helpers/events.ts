@@ -1,13 +1,24 @@
-// Incoming payloads as the client would hand them to Trading.handle, and
-// builders for the seto replies tests feed (required fields filled in).
-import type { PayloadMessages, PayloadName } from "../../../generated/payload-map.js";
+// Incoming payloads as the session hands them to the handler registry (real
+// IncomingPayloads, encoded and scanned), and builders for the seto replies
+// tests feed (required fields filled in).
+import { payloadInfo, setoPayload, type PayloadMessages, type PayloadName, type SetoPayloadName } from "../../../generated/payload-map.js";
 import * as seto from "../../../generated/seto.js";
-import type { TradingEvent } from "../../../runtime/trading/index.js";
+import type { PayloadEvent } from "../../../runtime/dispatch/handler-types.js";
+import { encodePayload, etoPayload, withSeq, type UnsequencedPayload } from "../../../runtime/payload/encode.js";
+import { IncomingPayload } from "../../../runtime/payload/incoming.js";
 
 let payloadSeq = 10_000n;
 
-export function incoming<N extends PayloadName>(name: N, message: PayloadMessages[N], isReplay = false): TradingEvent {
-  return { name, message, seq: payloadSeq++, isReplay } as TradingEvent;
+/** The payload `name` carrying `message`, as received: numbered, encoded, and read back by the client's own IncomingPayload. */
+export function incoming<N extends PayloadName>(name: N, message: PayloadMessages[N], isReplay = false): PayloadEvent<N> {
+  const info = payloadInfo[name];
+  const unsequenced: UnsequencedPayload =
+    info.layer === "seto"
+      ? setoPayload(name as SetoPayloadName, message as PayloadMessages[SetoPayloadName])
+      : etoPayload(info.etoType!, info.property === undefined ? {} : { [info.property]: message });
+  const payload = withSeq(unsequenced, payloadSeq++);
+  if (isReplay) payload.etoPayload = { ...payload.etoPayload!, isReplay: true };
+  return new IncomingPayload(encodePayload(payload)) as PayloadEvent<N>;
 }
 
 export const BUY = seto.Side.SIDE_BUY;

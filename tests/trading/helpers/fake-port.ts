@@ -1,8 +1,12 @@
 // A TradingPort that records what is sent (with the fake clock's time) and
-// numbers payloads as a session would.
+// numbers payloads as a session would; what it receives goes through a
+// handler registry, where the trading layer registered its handlers, as in
+// the client.
 import type { PayloadMessages, SetoPayloadName } from "../../../generated/payload-map.js";
 import type { Clock } from "../../../runtime/clock.js";
+import { HandlerRegistry } from "../../../runtime/dispatch/handler-registry.js";
 import type { SmarketsError } from "../../../runtime/errors.js";
+import type { IncomingPayload } from "../../../runtime/payload/incoming.js";
 import type { TradingPort } from "../../../runtime/trading/index.js";
 
 export interface SentPayload {
@@ -20,6 +24,8 @@ export class FakePort implements TradingPort {
   nextSeq = 1n;
   /** When set, send() throws it (as a session that is not logged in does). */
   refuse: Error | undefined;
+  /** Without an error reporter: a handler's failure is thrown by receive(). */
+  readonly handlers = new HandlerRegistry();
 
   constructor(private readonly clock: Clock) {}
 
@@ -32,6 +38,11 @@ export class FakePort implements TradingPort {
 
   report(error: SmarketsError): void {
     this.reports.push(error);
+  }
+
+  /** An incoming payload, delivered as the session delivers it. */
+  receive(p: IncomingPayload): void {
+    this.handlers.deliver(p);
   }
 
   flush(): Promise<void> {

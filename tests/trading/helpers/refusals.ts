@@ -2,21 +2,20 @@
 // throttle, as exchange/server sends it: eto throttle-exceeded, then the
 // request's typed refusal with a THROTTLE_EXCEEDED reason.
 import * as seto from "../../../generated/seto.js";
-import type { Trading } from "../../../runtime/trading/index.js";
 import { incoming } from "./events.js";
-import type { SentPayload } from "./fake-port.js";
+import type { FakePort, SentPayload } from "./fake-port.js";
 
-export function refuseForSpeed(trading: Trading, sent: SentPayload): void {
-  trading.handle(incoming("eto.throttle_exceeded", undefined));
+export function refuseForSpeed(port: FakePort, sent: SentPayload): void {
+  port.receive(incoming("eto.throttle_exceeded", undefined));
   const b = sent.body as { reference?: bigint; orderId?: bigint; newQuantity?: bigint; label?: string };
   switch (sent.name) {
     case "seto.order_create":
-      trading.handle(
+      port.receive(
         incoming("seto.order_rejected", { seq: sent.seq, reference: b.reference, label: b.label, reason: seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED }),
       );
       return;
     case "seto.order_cancel":
-      trading.handle(
+      port.receive(
         incoming("seto.order_cancel_rejected", {
           orderId: b.orderId,
           reference: b.reference,
@@ -25,7 +24,7 @@ export function refuseForSpeed(trading: Trading, sent: SentPayload): void {
       );
       return;
     case "seto.order_quantity_reduce":
-      trading.handle(
+      port.receive(
         incoming("seto.order_quantity_reduce_rejected", {
           orderId: b.orderId!,
           newQuantity: b.newQuantity!,

@@ -15,15 +15,9 @@ export function cancelAllSpec(marketId: number | undefined, reference: bigint): 
     message: { name: "seto.order_cancel_all", body: { reference, marketId } },
     reference,
     keys: [key.reference(reference), key.cancelAll],
-    answer(event) {
-      switch (event.name) {
-        case "seto.order_cancel_all_accepted":
-          return mine(event.message) ? { resolve: event.message } : undefined;
-        case "seto.order_cancel_all_rejected":
-          return mine(event.message) ? { reject: new OrderCancelAllRejectedError(event.message.reason, reference) } : undefined;
-        default:
-          return undefined;
-      }
+    replies: {
+      "seto.order_cancel_all_accepted": (m) => (mine(m) ? { resolve: m } : undefined),
+      "seto.order_cancel_all_rejected": (m) => (mine(m) ? { reject: new OrderCancelAllRejectedError(m.reason, reference) } : undefined),
     },
   };
 }

@@ -14,19 +14,13 @@ export function cancelOrderSpec(orderId: bigint, reference: bigint): RequestSpec
     message: { name: "seto.order_cancel", body: { orderId, reference } },
     reference,
     keys: [key.reference(reference), key.order(orderId)],
-    answer(event) {
-      switch (event.name) {
-        case "seto.order_cancelled":
-          return concerns(event.message, reference, orderId) ? { resolve: event.message } : undefined;
-        case "seto.order_cancel_rejected": {
-          const m = event.message;
-          // A rejection naming an original order belongs to a cancel-replace.
-          if (m.origOrderId !== undefined || !concerns(m, reference, orderId)) return undefined;
-          return { reject: new OrderCancelRejectedError(m.reason, m.orderId ?? orderId, reference) };
-        }
-        default:
-          return undefined;
-      }
+    replies: {
+      "seto.order_cancelled": (m) => (concerns(m, reference, orderId) ? { resolve: m } : undefined),
+      "seto.order_cancel_rejected": (m) => {
+        // A rejection naming an original order belongs to a cancel-replace.
+        if (m.origOrderId !== undefined || !concerns(m, reference, orderId)) return undefined;
+        return { reject: new OrderCancelRejectedError(m.reason, m.orderId ?? orderId, reference) };
+      },
     },
   };
 }

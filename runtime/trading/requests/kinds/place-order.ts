@@ -28,24 +28,11 @@ export function placeOrderSpec(body: seto.OrderCreate & { reference: bigint }, h
     reference,
     keys: [key.reference(reference)],
     ...hooks,
-    answer(event, seq) {
-      switch (event.name) {
-        case "seto.order_accepted": {
-          const m = event.message;
-          if (!echoes(m, reference, seq)) return undefined;
-          return { resolve: { orderId: m.orderId, seq, reference, accountSequence: accountSequenceOf(m), message: m } };
-        }
-        case "seto.order_rejected": {
-          const m = event.message;
-          return echoes(m, reference, seq) ? { reject: new OrderRejectedError(m.reason, seq, reference) } : undefined;
-        }
-        case "seto.order_invalid": {
-          const m = event.message;
-          return echoes(m, reference, seq) ? { reject: new OrderInvalidError(m.reasons, seq, reference) } : undefined;
-        }
-        default:
-          return undefined;
-      }
+    replies: {
+      "seto.order_accepted": (m, seq) =>
+        echoes(m, reference, seq) ? { resolve: { orderId: m.orderId, seq, reference, accountSequence: accountSequenceOf(m), message: m } } : undefined,
+      "seto.order_rejected": (m, seq) => (echoes(m, reference, seq) ? { reject: new OrderRejectedError(m.reason, seq, reference) } : undefined),
+      "seto.order_invalid": (m, seq) => (echoes(m, reference, seq) ? { reject: new OrderInvalidError(m.reasons, seq, reference) } : undefined),
     },
   };
 }

@@ -14,17 +14,10 @@ export function reduceOrderSpec(orderId: bigint, newQuantity: bigint, reference:
     message: { name: "seto.order_quantity_reduce", body: { orderId, newQuantity, reference } },
     reference,
     keys: [key.reference(reference), key.order(orderId)],
-    answer(event) {
-      switch (event.name) {
-        case "seto.order_quantity_reduced":
-          return mine(event.message) ? { resolve: event.message } : undefined;
-        case "seto.order_quantity_reduce_rejected": {
-          const m = event.message;
-          return mine(m) ? { reject: new OrderQuantityReduceRejectedError(m.reason, orderId, newQuantity, reference) } : undefined;
-        }
-        default:
-          return undefined;
-      }
+    replies: {
+      "seto.order_quantity_reduced": (m) => (mine(m) ? { resolve: m } : undefined),
+      "seto.order_quantity_reduce_rejected": (m) =>
+        mine(m) ? { reject: new OrderQuantityReduceRejectedError(m.reason, orderId, newQuantity, reference) } : undefined,
     },
   };
 }

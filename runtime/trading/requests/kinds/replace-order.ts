@@ -18,29 +18,17 @@ export function replaceOrderSpec(body: seto.OrderCancelReplace & { reference: bi
     message: { name: "seto.order_cancel_replace", body },
     reference,
     keys: [key.reference(reference), key.origOrder(origOrderId)],
-    answer(event, seq) {
-      switch (event.name) {
-        case "seto.order_pending_replace":
-          return mine(event.message) ? { progress: true } : undefined;
-        case "seto.order_cancel_replace_accepted":
-          return mine(event.message) ? { resolve: event.message } : undefined;
-        case "seto.order_cancel_replace_rejected": {
-          const m = event.message;
-          return mine(m) ? { reject: new OrderCancelReplaceRejectedError(m.reason, origOrderId, m.orderId, reference) } : undefined;
-        }
-        case "seto.order_cancel_rejected": {
-          const m = event.message;
-          // Only a rejection naming an original order (or our reference) is a cancel-replace's.
-          if (m.reference === undefined ? m.origOrderId !== origOrderId : m.reference !== reference) return undefined;
-          return { reject: new OrderCancelRejectedError(m.reason, m.orderId, reference, origOrderId) };
-        }
-        case "seto.order_invalid": {
-          const m = event.message;
-          return echoes(m, reference, seq) ? { reject: new OrderInvalidError(m.reasons, seq, reference) } : undefined;
-        }
-        default:
-          return undefined;
-      }
+    replies: {
+      "seto.order_pending_replace": (m) => (mine(m) ? { progress: true } : undefined),
+      "seto.order_cancel_replace_accepted": (m) => (mine(m) ? { resolve: m } : undefined),
+      "seto.order_cancel_replace_rejected": (m) =>
+        mine(m) ? { reject: new OrderCancelReplaceRejectedError(m.reason, origOrderId, m.orderId, reference) } : undefined,
+      "seto.order_cancel_rejected": (m) => {
+        // Only a rejection naming an original order (or our reference) is a cancel-replace's.
+        if (m.reference === undefined ? m.origOrderId !== origOrderId : m.reference !== reference) return undefined;
+        return { reject: new OrderCancelRejectedError(m.reason, m.orderId, reference, origOrderId) };
+      },
+      "seto.order_invalid": (m, seq) => (echoes(m, reference, seq) ? { reject: new OrderInvalidError(m.reasons, seq, reference) } : undefined),
     },
   };
 }

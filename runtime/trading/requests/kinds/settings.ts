@@ -11,8 +11,8 @@ export function settingsSpec(cancelAllOnFailure: boolean): RequestSpec<seto.Sett
     message: { name: "seto.settings", body: { cancelAllOnFailure } },
     reference: undefined,
     keys: [key.settings],
-    answer(event) {
-      return event.name === "seto.settings_accepted" ? { resolve: event.message } : undefined;
+    replies: {
+      "seto.settings_accepted": (m) => ({ resolve: m }),
     },
   };
 }

@@ -12,8 +12,8 @@ export function subscribeSpec(marketId: number, onSent: (seq: bigint) => void): 
     keys: [key.market(marketId)],
     shared: true,
     onSent,
-    answer(event) {
-      return event.name === "seto.market_quotes" && event.message.marketId === marketId ? { resolve: event.message } : undefined;
+    replies: {
+      "seto.market_quotes": (m) => (m.marketId === marketId ? { resolve: m } : undefined),
     },
   };
 }
@@ -26,6 +26,6 @@ export function unsubscribeSpec(marketId: number, onSent: (seq: bigint) => void)
     reference: undefined,
     keys: [],
     noReply: { value: undefined },
-    answer: () => undefined,
+    replies: {},
   };
 }
