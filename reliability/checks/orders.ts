@@ -10,6 +10,8 @@ import type { OrderStatus, OrderView } from "../../runtime/trading/index.js";
 /** The exchange's order statuses each client status corresponds to. */
 const engineStatusOf: Readonly<Record<OrderStatus, EngineOrderView["status"] | undefined>> = {
   pending: undefined,
+  "outcome-unknown": undefined,
+  expired: undefined,
   live: "live",
   "partially-executed": "live",
   executed: "filled",

@@ -30,14 +30,18 @@ export function etoPayload(type: eto.PayloadType, fields?: EtoFields): Unsequenc
   return { type: seto.PayloadType.PAYLOAD_ETO, etoPayload: { ...fields, type } };
 }
 
+/** An eto ping, ready to be numbered and sent. */
 export const pingPayload = (): UnsequencedPayload => etoPayload(eto.PayloadType.PAYLOAD_PING);
+/** An eto pong, ready to be numbered and sent. */
 export const pongPayload = (): UnsequencedPayload => etoPayload(eto.PayloadType.PAYLOAD_PONG);
+/** An eto heartbeat, ready to be numbered and sent. */
 export const heartbeatPayload = (): UnsequencedPayload => etoPayload(eto.PayloadType.PAYLOAD_HEARTBEAT);
 
 /** Asks the peer to resend everything from `from` upward. */
 export const replayRequestPayload = (from: bigint): UnsequencedPayload =>
   etoPayload(eto.PayloadType.PAYLOAD_REPLAY, { replay: { seq: from } });
 
+/** An eto logout with `reason`, ready to be numbered and sent. */
 export const logoutPayload = (reason: eto.LogoutReason): UnsequencedPayload =>
   etoPayload(eto.PayloadType.PAYLOAD_LOGOUT, { logout: { reason } });
 
@@ -82,6 +86,16 @@ export function encodeBodylessEto(type: eto.PayloadType, seq: bigint): Uint8Arra
 /** Stands in, during a replay, for the payload at `seq` that must not be resent. */
 export function gapfillPayload(seq: bigint): seto.Payload {
   return withSeq(etoPayload(eto.PayloadType.PAYLOAD_GAPFILL, { isReplay: true }), seq);
+}
+
+/**
+ * One replayed gapfill standing for every seq in `from`..`to` (which the
+ * sender no longer holds): at seq `to`, with `replay.seq = from` naming where
+ * the range starts. A peer that knows this reads it as covering the range; to
+ * any other it is an ordinary gapfill at `to` (eto ignores the field there).
+ */
+export function rangeGapfillPayload(from: bigint, to: bigint): seto.Payload {
+  return withSeq(etoPayload(eto.PayloadType.PAYLOAD_GAPFILL, { isReplay: true, replay: { seq: from } }), to);
 }
 
 /** The same payload flagged `is_replay`, for resending it in answer to a replay request. */

@@ -3,6 +3,7 @@
 // process restart) can replace the in-memory default.
 import { ArgumentError } from "../errors.js";
 
+/** A sent payload as an {@link OutgoingStore} keeps it. */
 export interface StoredPayload {
   readonly seq: bigint;
   /** seto.PayloadType of the payload. */
@@ -13,6 +14,7 @@ export interface StoredPayload {
   readonly bytes: Uint8Array;
 }
 
+/** Where sent payloads are kept for the peer's replay requests (pluggable; in memory by default). */
 export interface OutgoingStore {
   /**
    * Records a sent payload. Seqs normally rise by one; a seq at or below the
@@ -22,6 +24,12 @@ export interface OutgoingStore {
   put(p: StoredPayload): void;
   /** The payload sent as `seq`, or undefined if never sent or no longer held. */
   get(seq: bigint): StoredPayload | undefined;
+  /**
+   * The lowest seq held at or above `seq`, undefined if none: how the replay
+   * server steps over a range the store does not hold (evicted, or skipped by
+   * a `reset`) without visiting each seq in it.
+   */
+  firstHeldFrom(seq: bigint): bigint | undefined;
   /** Lowest seq held, undefined when empty. */
   oldestSeq(): bigint | undefined;
   /** Highest seq held, undefined when empty. */
@@ -105,6 +113,19 @@ export class MemoryOutgoingStore implements OutgoingStore {
 
   get(seq: bigint): StoredPayload | undefined {
     return this.#bySeq.get(keyOf(seq));
+  }
+
+  firstHeldFrom(seq: bigint): bigint | undefined {
+    // Binary search: the live part of #order is sorted.
+    const order = this.#order;
+    let lo = this.#head;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order[mid]! < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < order.length ? order[lo] : undefined;
   }
 
   oldestSeq(): bigint | undefined {

@@ -8,6 +8,7 @@ import { ArgumentError } from "../errors.js";
  */
 export type OverflowPolicy = "drop-oldest" | "drop-newest" | "error";
 
+/** Every {@link OverflowPolicy}. */
 export const overflowPolicies: readonly OverflowPolicy[] = ["drop-oldest", "drop-newest", "error"];
 
 /** Checks options that may arrive untyped; throws ArgumentError naming the bad value. */
@@ -17,6 +18,14 @@ export function checkQueueLimits(capacity: unknown, overflow: unknown): void {
   }
   if (!(overflowPolicies as readonly unknown[]).includes(overflow)) {
     throw new ArgumentError(`queue overflow policy must be one of ${overflowPolicies.join(", ")}; got ${describe(overflow)}`);
+  }
+}
+
+/** Checks a queue's byte bound (Infinity for none); throws ArgumentError naming the bad value. */
+export function checkQueueBytes(maxBytes: unknown): void {
+  if (maxBytes === Infinity) return;
+  if (typeof maxBytes !== "number" || !Number.isSafeInteger(maxBytes) || maxBytes < 1) {
+    throw new ArgumentError(`queue maxBytes must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER} (or Infinity); got ${describe(maxBytes)}`);
   }
 }
 
