@@ -1,8 +1,9 @@
-// `npm run fuzz -- --target client|exchange [--cases N] [--seed S] [--case K]
-// [--workers W] [--max-rss-mb M] [--max-block-ms B]`: hostile peers against
-// the client, or garbage clients against the exchange (reliability/fuzz).
-// Every case is reproducible from the seed and its number (`--case K` reruns
-// one, with details). Exits 1 if any case failed or a limit broke, 2 on bad
+// `npm run fuzz -- --target client|exchange [--cases N] [--seed S] [--from F]
+// [--case K] [--workers W] [--max-rss-mb M] [--max-block-ms B]`: hostile
+// peers against the client, or garbage clients against the exchange
+// (reliability/fuzz). Every case is reproducible from the seed and its number
+// (`--case K` reruns one, with details); `--from F` runs cases F..F+N-1, so a
+// long run can be made in pieces that add up to the same cases. Exits 1 if any case failed or a limit broke, 2 on bad
 // arguments.
 import { choiceArg, integerArg, parseArgs } from "../cli/args.js";
 import { ArgumentError } from "../runtime/errors.js";
@@ -11,8 +12,8 @@ import { supervise, type FuzzOptions } from "./fuzz/supervisor.js";
 import type { TargetName } from "./fuzz/target.js";
 
 const USAGE =
-  "usage: npm run fuzz -- --target client|exchange [--cases N (1000)] [--seed S (random)] [--case K] [--workers W (1)] [--max-rss-mb M (200)] [--max-block-ms B (100)]";
-const FLAGS = { "--target": "value", "--cases": "value", "--seed": "value", "--case": "value", "--workers": "value", "--max-rss-mb": "value", "--max-block-ms": "value" } as const;
+  "usage: npm run fuzz -- --target client|exchange [--cases N (1000)] [--seed S (random)] [--from F (0)] [--case K] [--workers W (1)] [--max-rss-mb M (200)] [--max-block-ms B (100)]";
+const FLAGS = { "--target": "value", "--cases": "value", "--seed": "value", "--from": "value", "--case": "value", "--workers": "value", "--max-rss-mb": "value", "--max-block-ms": "value" } as const;
 const SIDE: Record<TargetName, string> = { client: "client", exchange: "exchange" };
 
 function options(argv: readonly string[]) {
@@ -24,12 +25,13 @@ function options(argv: readonly string[]) {
   const seed = value("--seed");
   const single = value("--case");
   const cases = integerArg("--cases", value("--cases") ?? "1000", 1, 1_000_000_000);
-  const first = single === undefined ? 0 : integerArg("--case", single, 0, 1_000_000_000);
+  const from = integerArg("--from", value("--from") ?? "0", 0, 1_000_000_000);
+  const first = single === undefined ? from : integerArg("--case", single, 0, 1_000_000_000);
   const fuzz: FuzzOptions = {
     target: choiceArg("--target", target, { client: "client", exchange: "exchange" } as const),
     seed: seed === undefined ? Math.floor(Math.random() * 0x1_0000_0000) : integerArg("--seed", seed, 0, 0xffff_ffff),
     first,
-    end: single === undefined ? cases : first + 1,
+    end: single === undefined ? first + cases : first + 1,
     workers: single === undefined ? integerArg("--workers", value("--workers") ?? "1", 1, 64) : 1,
     detail: single !== undefined,
   };

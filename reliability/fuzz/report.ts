@@ -14,7 +14,7 @@ const n = (x: number): string => x.toLocaleString("en-GB");
 const rerun = (o: FuzzOptions, k: number) => `npm run fuzz -- --target ${o.target} --seed ${o.seed} --case ${k}`;
 
 export function fuzzHeader(o: FuzzOptions, side: string): string {
-  const cases = o.end - o.first === 1 ? `case ${o.first}` : `${n(o.end - o.first)} cases`;
+  const cases = o.end - o.first === 1 ? `case ${o.first}` : `${n(o.end - o.first)} cases${o.first > 0 ? ` (${o.first}..${o.end - 1})` : ""}`;
   return `fuzz: target ${o.target} (${side}), ${cases}, seed ${o.seed}, ${o.workers} worker process${o.workers === 1 ? "" : "es"}`;
 }
 

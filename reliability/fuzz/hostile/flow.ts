@@ -9,13 +9,19 @@ import { afterLogin, flood, type HostileKind } from "./kit.js";
 const MiB = 1024 * 1024;
 
 export const FLOW_KINDS: HostileKind[] = [
-  afterLogin("pings flooded, nothing read", async (s, ctx) => {
-    // Every ping draws a pong the client must queue: a server that never reads makes the queue grow.
-    s.peer.pause();
-    // Mostly small; now and then past any sane bound on what a client keeps for a peer (16 MiB).
-    const total = ctx.rng.chance(0.1) ? ctx.rng.int(17, 40) * MiB : ctx.rng.int(64, 4_096) * 1024;
-    await flood(s.peer, total, () => encodeFrame(encodePayload(withSeq(pingPayload(), s.next++))));
-  }),
+  afterLogin(
+    "pings flooded, nothing read",
+    async (s, ctx) => {
+      // Every ping draws a pong the client must queue: a server that never reads makes the queue grow.
+      s.peer.pause();
+      // Mostly small; now and then past any sane bound on what a client keeps for a peer (16 MiB).
+      const total = ctx.rng.chance(0.1) ? ctx.rng.int(17, 40) * MiB : ctx.rng.int(64, 1_024) * 1024;
+      await flood(s.peer, total, () => encodeFrame(encodePayload(withSeq(pingPayload(), s.next++))));
+    },
+    // The costliest kind by far (a large flood is millions of pings and pongs): drawn less often, so a
+    // run's cases stay cheap on average and a million of them still meet it thousands of times.
+    { weight: 0.2 },
+  ),
   afterLogin(
     "large payloads held behind a gap",
     async (s, ctx, serving) => {
