@@ -1,15 +1,22 @@
 // Runs the fuzz's cases in worker processes and watches them: a worker that
 // stops reporting (its event loop blocked: a hang) is killed, one that dies
 // is noted, and either way the case it was on is a failure and the rest of
-// its share goes on in a fresh worker. Adds up what the workers report.
+// its share goes on in a fresh worker. A worker also hands over to a fresh
+// one after CASES_PER_WORKER cases, so the RSS measured is a case's own plus
+// a bounded history (a process that ran 100 000 clients keeps heap pages and
+// allocator fragments of them all; the soak is where one long-lived client's
+// memory is watched). Adds up what the workers report.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { compileEntry } from "../common/compiled-entry.js";
 import { Tally } from "../common/tally.js";
 import type { Peak, WorkerJob, WorkerMessage } from "./messages.js";
 import type { TargetName } from "./target.js";
 
 /** A worker silent this long is taken as hung on its current case. */
 const HANG_MS = 20_000;
+/** Cases one worker process runs before a fresh one takes over. */
+const CASES_PER_WORKER = 1_000;
 /** Above this a worker stops itself (a runaway would take the whole machine's memory). */
 const HARD_RSS_BYTES = 1536 * 1024 * 1024;
 
@@ -46,9 +53,11 @@ const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
 
 export async function supervise(o: FuzzOptions, progress: (totals: FuzzTotals) => void): Promise<FuzzTotals> {
   const totals = new FuzzTotals();
+  // Workers run compiled, with plain node: what is measured is the side under test, not a loader.
+  const worker = await compileEntry(WORKER, "fuzz-worker");
   const timer = setInterval(() => progress(totals), 5_000);
   try {
-    await Promise.all(Array.from({ length: Math.min(o.workers, o.end - o.first) }, (_, w) => runShare(o, o.first + w, totals)));
+    await Promise.all(Array.from({ length: Math.min(o.workers, o.end - o.first) }, (_, w) => runShare(o, worker, o.first + w, totals)));
   } finally {
     clearInterval(timer);
   }
@@ -56,19 +65,20 @@ export async function supervise(o: FuzzOptions, progress: (totals: FuzzTotals) =
 }
 
 /** Runs cases start, start + workers, … in workers, restarting after a hang or a crash. */
-async function runShare(o: FuzzOptions, start: number, totals: FuzzTotals): Promise<void> {
+async function runShare(o: FuzzOptions, worker: string, start: number, totals: FuzzTotals): Promise<void> {
   let next = start;
   while (next < o.end) {
-    const ended = await runWorker({ target: o.target, seed: o.seed, start: next, end: o.end, stride: o.workers, detail: o.detail, hardRssBytes: HARD_RSS_BYTES }, totals);
-    if (ended.done) return;
-    // The case it was on failed (hang or crash); carry on after it.
-    next = (ended.current ?? next) + o.workers;
+    const end = Math.min(o.end, next + o.workers * CASES_PER_WORKER);
+    const ended = await runWorker(worker, { target: o.target, seed: o.seed, start: next, end, stride: o.workers, detail: o.detail, hardRssBytes: HARD_RSS_BYTES }, totals);
+    // Done: the share goes on from the first of its cases at or past `end`.
+    // Otherwise the case it was on failed (hang or crash); carry on after it.
+    next = ended.done ? next + Math.ceil((end - next) / o.workers) * o.workers : (ended.current ?? next) + o.workers;
   }
 }
 
-function runWorker(job: WorkerJob, totals: FuzzTotals): Promise<{ done: boolean; current: number | undefined }> {
+function runWorker(worker: string, job: WorkerJob, totals: FuzzTotals): Promise<{ done: boolean; current: number | undefined }> {
   return new Promise((resolve) => {
-    const child: ChildProcess = fork(WORKER, [], { execArgv: ["--import", "tsx", "--max-old-space-size=1024"], stdio: ["ignore", "inherit", "pipe", "ipc"] });
+    const child: ChildProcess = fork(worker, [], { execArgv: ["--enable-source-maps", "--expose-gc", "--max-old-space-size=1024"], stdio: ["ignore", "inherit", "pipe", "ipc"] });
     let current: number | undefined;
     let done = false;
     let stderr = "";

@@ -9,6 +9,16 @@ import { clientTarget } from "./client/client-target.js";
 import type { Peak, WorkerJob, WorkerMessage } from "./messages.js";
 import type { FuzzTarget } from "./target.js";
 
+/**
+ * A full garbage collection after every this many cases, before RSS is read:
+ * a loop of cases is never idle, so V8 leaves the garbage of earlier clients
+ * in a heap it keeps growing; the RSS then says how lazily it collects, not
+ * what a case's client holds. (A case's own peak still shows: it is sampled
+ * during the case too.)
+ */
+const GC_EVERY = 10;
+const collect = (globalThis as { gc?: () => void }).gc;
+
 /** A batch goes to the supervisor after this many cases, or this long. */
 const BATCH_CASES = 200;
 const BATCH_MS = 500;
@@ -30,6 +40,14 @@ async function work(job: WorkerJob): Promise<void> {
   const guard = new ProcessGuard().install();
   const monitor = new ResourceMonitor().start();
   const target = await targetFor(job);
+  // A first run of the first case, unmeasured: the process's start (modules
+  // evaluated, code compiled on first use) is no block a peer caused. Its
+  // failures still count: they are the case's own, and show again when run.
+  guard.during = `case ${job.start} (warm-up)`;
+  const warmUp = await target.run(job.seed, job.start);
+  if (warmUp.violations.length > 0 || guard.caught.length > 0) {
+    await send({ t: "case", k: job.start, kind: warmUp.kind, violations: [...warmUp.violations, ...guard.caught.map((c) => `${c.kind}: ${c.error}`)] });
+  }
   let current = job.start;
   let rss: Peak = { value: monitor.sample(), k: job.start };
   let block: Peak = { value: 0, k: job.start };
@@ -59,6 +77,7 @@ async function work(job: WorkerJob): Promise<void> {
     void send({ t: "start", k });
     const r = await target.run(job.seed, k);
     const violations = [...r.violations, ...guard.caught.slice(caught).map((c) => `${c.kind}: ${c.error}`)];
+    if (k % GC_EVERY === 0) collect?.();
     const now = monitor.sample();
     if (now > rss.value) rss = { value: now, k };
     if (r.errorCount > errorsPerCase.value) errorsPerCase = { value: r.errorCount, k };

@@ -32,6 +32,8 @@ export interface HostileKind {
 
 export const FUZZ_SESSION = "fuzz-session-0001";
 
+const MAX_UINT64 = 2n ** 64n - 1n;
+
 /** The server's outgoing stream on one connection: numbers what it sends. */
 export class ServerStream {
   next = 1n;
@@ -39,7 +41,8 @@ export class ServerStream {
 
   send(p: UnsequencedPayload): bigint {
     const seq = this.next++;
-    this.peer.send(p, seq);
+    // Past the last uint64 there is nothing left to number with: the server falls silent.
+    if (seq <= MAX_UINT64) this.peer.send(p, seq);
     return seq;
   }
 
@@ -122,14 +125,17 @@ export function randomBytes(rng: Prng, min: number, max: number): Uint8Array {
 
 /**
  * Writes frames from `frame()` until `totalBytes` went out or the connection
- * closed, 64 KiB per write, waiting whenever the socket is full.
+ * closed, 16 KiB per write (a few thousand small frames encoded at once), waiting whenever the socket is full and yielding
+ * to the event loop after every write either way: the kernel takes megabytes
+ * on loopback without a full socket, and a flood that never yielded would
+ * block the client sharing the process (and be counted as its block).
  */
 export async function flood(peer: RawPeer, totalBytes: number, frame: () => Uint8Array): Promise<void> {
   let sent = 0;
   while (sent < totalBytes && !peer.isClosed) {
     const batch: Uint8Array[] = [];
     let size = 0;
-    while (size < 64 * 1024 && sent + size < totalBytes) {
+    while (size < 16 * 1024 && sent + size < totalBytes) {
       const f = frame();
       batch.push(f);
       size += f.length;
@@ -137,6 +143,7 @@ export async function flood(peer: RawPeer, totalBytes: number, frame: () => Uint
     peer.write(Buffer.concat(batch));
     sent += size;
     if (!peer.writable) await peer.drained();
+    else await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
