@@ -7,6 +7,7 @@
 // allocator fragments of them all; the soak is where one long-lived client's
 // memory is watched). Adds up what the workers report.
 import { fork, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { compileEntry } from "../common/compiled-entry.js";
 import { Tally } from "../common/tally.js";
@@ -54,12 +55,14 @@ const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
 export async function supervise(o: FuzzOptions, progress: (totals: FuzzTotals) => void): Promise<FuzzTotals> {
   const totals = new FuzzTotals();
   // Workers run compiled, with plain node: what is measured is the side under test, not a loader.
-  const worker = await compileEntry(WORKER, "fuzz-worker");
+  // One file per run: runs side by side (both targets in CI) must not write each other's.
+  const worker = await compileEntry(WORKER, `fuzz-worker-${process.pid}`);
   const timer = setInterval(() => progress(totals), 5_000);
   try {
     await Promise.all(Array.from({ length: Math.min(o.workers, o.end - o.first) }, (_, w) => runShare(o, worker, o.first + w, totals)));
   } finally {
     clearInterval(timer);
+    await rm(worker, { force: true });
   }
   return totals;
 }
