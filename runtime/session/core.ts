@@ -8,6 +8,7 @@ import { ParseError, ProtocolError, SocketDisconnected } from "../errors.js";
 import { replayRequestPayload, type UnsequencedPayload } from "../payload/encode.js";
 import { IncomingPayload } from "../payload/incoming.js";
 import { HeartbeatMonitor } from "./heartbeat.js";
+import type { DeliveryLedger } from "./delivery-ledger.js";
 import { InboundFlow } from "./inbound-flow.js";
 import { InboundSequencer } from "./inbound-sequencer.js";
 import { silentLogger, type Logger } from "./logger.js";
@@ -26,6 +27,10 @@ export interface SessionCoreOptions {
   readonly listener: SessionListener;
   readonly store: OutgoingStore;
   readonly logger?: Logger;
+  /** Records, ahead of delivery, how far it may have gone (a durable store); none by default. */
+  readonly ledger?: DeliveryLedger | undefined;
+  /** Incoming payloads below this seq may have been delivered by an earlier process: flagged `redelivered`. Default 0. */
+  readonly redeliveredBelow?: bigint | undefined;
   /** The seq expected on the next incoming payload. */
   readonly nextInSeq: bigint;
   /** The seq our next outgoing payload gets. */
@@ -90,6 +95,8 @@ export class SessionCore {
       logger: this.#logger,
       replayTimeoutMs: o.replayTimeoutMs,
       sink: o.sink,
+      ledger: o.ledger,
+      redeliveredBelow: o.redeliveredBelow,
       requestReplay: (from) => this.#sendAdmin(replayRequestPayload(from)),
       status: (s) => this.#listener.status(s),
       error: (e) => this.#listener.error(e),
@@ -160,6 +167,7 @@ export class SessionCore {
   restart(nextInSeq: bigint, nextOutSeq: bigint): void {
     this.#replays.cancel();
     this.#in.restart(nextInSeq);
+    this.#in.newStream();
     this.#out.reset(nextOutSeq);
     this.#store.clear();
   }
@@ -172,6 +180,7 @@ export class SessionCore {
   /** Expects the next incoming payload at `next`, dropping anything held (the peer started a new stream). */
   restartInbound(next: bigint): void {
     this.#in.restart(next);
+    this.#in.newStream();
   }
 
   /**

@@ -109,6 +109,11 @@ export class MemoryOutgoingStore implements OutgoingStore {
     return this.#bySeq.get(keyOf(seq));
   }
 
+  /** The payloads held, oldest first. */
+  *values(): IterableIterator<StoredPayload> {
+    for (let i = this.#head; i < this.#order.length; i++) yield this.#bySeq.get(keyOf(this.#order[i]!))!;
+  }
+
   oldestSeq(): bigint | undefined {
     return this.#head < this.#order.length ? this.#order[this.#head] : undefined;
   }

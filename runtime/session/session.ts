@@ -12,6 +12,7 @@ import { awaitable, type Awaitable, type CallOptions } from "./awaitable.js";
 import { PingTracker } from "./ping-tracker.js";
 import { checkSendable } from "./sendable.js";
 import { SessionCore } from "./core.js";
+import type { DeliveryLedger } from "./delivery-ledger.js";
 import { SessionStateError } from "./errors.js";
 import { describeLogoutReason, loginPayload, type LoginInfo } from "./login.js";
 import { silentLogger, type Logger } from "./logger.js";
@@ -43,6 +44,10 @@ export interface SessionOptions {
   readonly logger?: Logger;
   /** Where sent payloads are kept for replays; default a MemoryOutgoingStore of `outgoingStoreSize` payloads and `outgoingStoreBytes`. */
   readonly store?: OutgoingStore;
+  /** Records, ahead of delivery, how far it may have gone (a durable session store); default none. */
+  readonly ledger?: DeliveryLedger;
+  /** Incoming payloads below this seq may have been delivered by an earlier process (from a durable store): flagged `redelivered`. */
+  readonly redeliveredBelow?: bigint;
 }
 
 /**
@@ -82,6 +87,8 @@ export class Session implements FrameSink {
       listener: this.#listener,
       logger: this.#logger,
       store: o.store ?? new MemoryOutgoingStore(s.outgoingStoreSize, s.outgoingStoreBytes),
+      ledger: o.ledger,
+      redeliveredBelow: o.redeliveredBelow,
       nextInSeq: s.inSeq,
       nextOutSeq: s.outSeq,
       heartbeatIntervalMs: s.heartbeatIntervalMs,

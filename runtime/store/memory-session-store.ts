@@ -1,0 +1,36 @@
+// The store a client uses unless given another: the sent payloads in memory,
+// bounded as the in-memory outgoing store is, and nothing else kept. It
+// lives and dies with the process, so the client never commits to it and
+// delivery never asks it for a lease: the hot path pays nothing for it.
+import { NO_LEASE } from "../session/delivery-ledger.js";
+import { MemoryOutgoingStore } from "../session/outgoing-store.js";
+import { SESSION_DEFAULTS } from "../session/settings.js";
+import type { SavedSession, SessionStore } from "./session-store.js";
+
+/** A {@link SessionStore} in memory: payloads kept for replays (bounded by count and bytes), nothing kept past the process. */
+export class MemorySessionStore extends MemoryOutgoingStore implements SessionStore {
+  readonly durable = false;
+
+  /** `capacity` payloads and `maxBytes` bytes at most (defaults: `outgoingStoreSize`, `outgoingStoreBytes`). */
+  constructor(capacity: number = SESSION_DEFAULTS.outgoingStoreSize, maxBytes: number = SESSION_DEFAULTS.outgoingStoreBytes) {
+    super(capacity, maxBytes);
+  }
+
+  /** Holds nothing from an earlier process. */
+  open(): SavedSession | undefined {
+    return undefined;
+  }
+
+  /** Nothing to save: the client does not call it. */
+  commit(): void {}
+
+  close(): void {}
+
+  extendLease(): bigint {
+    return NO_LEASE;
+  }
+
+  restartLease(): bigint {
+    return NO_LEASE;
+  }
+}
