@@ -47,12 +47,19 @@ export interface FileSessionStoreOptions {
   maxBytes?: number;
   /** The file is compacted once it grows past the larger of this and twice its size after the last compaction. Default 8 MiB. */
   compactAtBytes?: number;
+  /**
+   * How far the delivery lease runs ahead: after a crash, at most about this
+   * many payloads beyond the last save are flagged `redelivered` that were
+   * not delivered before; it costs one small write per this many payloads
+   * delivered within one inbound chunk. Default 64.
+   */
+  leaseStep?: number;
   /** Times batched fsyncs; default the system clock. */
   clock?: Clock;
 }
 
-/** How far ahead of delivery a lease runs: one lease write per this many payloads at most. */
-export const LEASE_STEP = 1024n;
+/** How far ahead of delivery a lease runs by default (`leaseStep`). */
+export const LEASE_STEP = 64;
 
 const EMPTY_STATE: r.StoreState = { sessionId: undefined, nextInSeq: 1n, nextOutSeq: 1n, lease: 1n, lastAccountSequence: undefined };
 
@@ -65,6 +72,7 @@ export class FileSessionStore implements SessionStore {
   readonly #payloads: MemoryOutgoingStore;
   readonly #syncer: Syncer;
   readonly #lock: FileLock;
+  readonly #leaseStep: bigint;
   #identity: StoreIdentity | undefined;
   #fd: number | undefined;
   #closed = false;
@@ -92,7 +100,9 @@ export class FileSessionStore implements SessionStore {
       maxPayloads: positive(options.maxPayloads, SESSION_DEFAULTS.outgoingStoreSize, "maxPayloads"),
       maxBytes: positive(options.maxBytes, SESSION_DEFAULTS.outgoingStoreBytes, "maxBytes"),
       compactAtBytes: positive(options.compactAtBytes, 8 * 1024 * 1024, "compactAtBytes"),
+      leaseStep: positive(options.leaseStep, LEASE_STEP, "leaseStep"),
     };
+    this.#leaseStep = BigInt(this.#options.leaseStep);
     this.#payloads = new MemoryOutgoingStore(this.#options.maxPayloads, this.#options.maxBytes);
     this.#syncer = new Syncer(fsync, this.#options.fsyncIntervalMs, options.clock ?? systemClock);
     this.#lock = new FileLock(this.path);
@@ -246,7 +256,7 @@ export class FileSessionStore implements SessionStore {
 
   extendLease(seq: bigint): bigint {
     if (seq < this.#lease) return this.#lease;
-    this.#lease = seq + LEASE_STEP;
+    this.#lease = seq + this.#leaseStep;
     this.#queue(r.RecordType.LEASE, r.leaseContent(this.#lease, this.#leaseRestart));
     this.#leaseRestart = false;
     this.#write();
@@ -272,7 +282,7 @@ export class FileSessionStore implements SessionStore {
       if (this.#orders.delete(key)) this.#queue(r.RecordType.FORGET, r.keyContent(key));
     }
     // The lease runs a step ahead of the seq saved, so the next chunk's payloads need no write of their own.
-    const ahead = snapshot.nextInSeq + LEASE_STEP;
+    const ahead = snapshot.nextInSeq + this.#leaseStep;
     if (this.#leaseRestart || ahead > this.#lease) this.#lease = ahead;
     this.#leaseRestart = false;
     const next: r.StoreState = {

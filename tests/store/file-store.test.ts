@@ -9,6 +9,8 @@ import { StoreCorruptError, StoreError, StoreForeignError } from "../../runtime/
 import { FileSessionStore, LEASE_STEP } from "../../runtime/store/file-session-store.js";
 import { IDENTITY, order, payload, snapshot, storePath } from "./helpers.js";
 
+const STEP_N = BigInt(LEASE_STEP);
+
 function reopen(file: string, options = {}) {
   const store = new FileSessionStore(file, options);
   return { store, saved: store.open(IDENTITY) };
@@ -163,14 +165,14 @@ test("a delivery lease is written before it returns and comes back as deliveredB
   const file = storePath(t);
   const { store } = reopen(file);
   store.commit(snapshot({ nextInSeq: 10n }));
-  t.is(store.extendLease(5n), 10n + LEASE_STEP, "covered by the commit's lease");
-  t.is(store.extendLease(10n + LEASE_STEP), 10n + 2n * LEASE_STEP);
+  t.is(store.extendLease(5n), 10n + STEP_N, "covered by the commit's lease");
+  t.is(store.extendLease(10n + STEP_N), 10n + 2n * STEP_N);
   // No close, no commit: as a process killed now leaves it.
   const bytes = fs.readFileSync(file);
   const copy = storePath(t, "copy.store");
   fs.writeFileSync(copy, bytes);
   const { store: again, saved } = reopen(copy);
-  t.like(saved, { nextInSeq: 10n, deliveredBelow: 10n + 2n * LEASE_STEP });
+  t.like(saved, { nextInSeq: 10n, deliveredBelow: 10n + 2n * STEP_N });
   again.close();
   store.close();
 });
@@ -180,11 +182,11 @@ test("a new stream restarts the lease", (t) => {
   const { store } = reopen(file);
   store.commit(snapshot({ sessionId: "old", nextInSeq: 5_000n }));
   t.is(store.restartLease(), 0n);
-  t.is(store.extendLease(1n), 1n + LEASE_STEP);
+  t.is(store.extendLease(1n), 1n + STEP_N);
   store.commit(snapshot({ sessionId: "new", nextInSeq: 3n }));
   store.close();
   const { store: again, saved } = reopen(file);
-  t.like(saved, { sessionId: "new", nextInSeq: 3n, deliveredBelow: 3n + LEASE_STEP }, "the new stream's lease, not the old one's 5,000 + step");
+  t.like(saved, { sessionId: "new", nextInSeq: 3n, deliveredBelow: 3n + STEP_N }, "the new stream's lease, not the old one's 5,000 + step");
   again.close();
 });
 
