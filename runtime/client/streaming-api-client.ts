@@ -88,6 +88,8 @@ export class StreamingAPIClient {
   readonly #restored: SavedSession | undefined;
   /** The session to resume came from the store and no login has succeeded yet. */
   #fromStore: boolean;
+  /** The seq delivery stopped at (onHandlerError "stop"), once it did. */
+  #stoppedAt: bigint | undefined;
 
   constructor(settings: SessionSettings, options: ClientOptions = {}) {
     this.settings = resolveSessionSettings(settings);
@@ -460,10 +462,13 @@ export class StreamingAPIClient {
     if (!this.#committing) return;
     const changes = this.#journal!.take();
     const r = this.#session.resumeState;
+    // A payload delivery stopped at (its handlers partly ran) stays so once the connection is gone and the session forgot the halt.
+    const halted = (this.#stoppedAt = this.#session.haltedAt ?? this.#stoppedAt);
     try {
       this.#store.commit({
         sessionId: r.sessionId,
         nextInSeq: r.nextInSeq,
+        deliveredBelow: halted === undefined || halted < r.nextInSeq ? r.nextInSeq : halted + 1n,
         nextOutSeq: r.nextOutSeq,
         lastAccountSequence: this.trading.lastAccountSequence,
         orders: changes.orders,

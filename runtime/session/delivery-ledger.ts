@@ -1,30 +1,29 @@
 // Where the session notes how far delivery may have gone, so that a process
 // started after a crash knows which payloads it may be handing over a second
-// time. The incoming seq is saved only now and then (a durable store saves it
-// once per inbound chunk, after the handlers ran), so after a crash the
-// payloads from the saved seq up to wherever the dead process got are sent
-// again by the peer. Before delivering a payload at or past its lease, the
-// session asks the ledger to extend the lease — durably — beyond it; a later
-// process then flags every payload below the last lease as `redelivered`.
-// The lease runs ahead in steps, so it costs one small write per many
-// payloads, and the window flagged is at most a step beyond the crash.
+// time. A durable store saves the incoming seq once per inbound chunk, after
+// the handlers of its payloads ran; a crash in the middle of a chunk leaves
+// the payloads delivered since then unsaved, and the peer sends them again.
+// So before delivering a payload at or past the lease, the session has the
+// ledger extend the lease — durably — beyond it, and a later process flags
+// every payload below the last lease `redelivered`. Each save of the seq
+// brings the lease back to it (nothing beyond is delivered then), and each
+// extension runs further ahead than the last (the file store doubles its
+// step): a few small writes per chunk, and after a crash about as many
+// payloads flagged that were not delivered before as were.
 
 /** Records, durably and ahead of delivery, up to which incoming seq payloads may have been delivered. */
 export interface DeliveryLedger {
+  /** Payloads below this seq may be delivered without extending the lease. */
+  readonly leaseEnd: bigint;
   /**
-   * Payload `seq`, at or past the lease returned last, is about to be
-   * delivered: make sure (durably, before returning) that the lease covers
-   * it. Returns the new lease: payloads below it may be delivered without
-   * asking again.
+   * Payload `seq`, at or past `leaseEnd`, is about to be delivered: extend
+   * the lease past it, durably, before returning. Throws if it cannot (the
+   * payload is then not delivered).
    */
-  extendLease(seq: bigint): bigint;
+  extendLease(seq: bigint): void;
   /**
    * The peer started a new stream (a new session, numbered afresh) after
    * everything delivered from the old one was saved: the lease starts over.
-   * Returns the new lease (nothing leased yet).
    */
-  restartLease(): bigint;
+  restartLease(): void;
 }
-
-/** A lease no seq reaches: without a ledger, delivery never asks. */
-export const NO_LEASE = 1n << 80n;

@@ -16,13 +16,13 @@
 // With a durable store (a DeliveryLedger), a payload at or past the lease is
 // delivered only once the lease has been extended past it, and payloads below
 // what an earlier process leased are flagged `redelivered` (see
-// delivery-ledger.ts). Without one, the lease is never reached: one bigint
-// comparison per payload.
+// delivery-ledger.ts). Without one (the in-memory store), delivery pays
+// nothing for it.
 import * as eto from "../../generated/eto.js";
 import type { Clock, TimerHandle } from "../clock.js";
 import { HandlerError, SmarketsError } from "../errors.js";
 import type { IncomingPayload } from "../payload/incoming.js";
-import { NO_LEASE, type DeliveryLedger } from "./delivery-ledger.js";
+import type { DeliveryLedger } from "./delivery-ledger.js";
 import type { InboundSequencer } from "./inbound-sequencer.js";
 import type { Logger } from "./logger.js";
 import type { PayloadSink } from "./ports.js";
@@ -52,17 +52,15 @@ export class InboundFlow {
   #budget = Infinity;
   /** The payload the sink refused, while halted. */
   #halted: IncomingPayload | undefined;
-  /** Payloads below this seq may be delivered without extending the lease. */
-  #leaseEnd: bigint;
+  readonly #ledger: DeliveryLedger | undefined;
   #redeliveredBelow: bigint;
 
   constructor(
     readonly sequencer: InboundSequencer,
     readonly deps: InboundFlowDeps,
   ) {
+    this.#ledger = deps.ledger;
     this.#redeliveredBelow = deps.redeliveredBelow ?? 0n;
-    // The earlier process's lease is durable already: delivery below it needs no write.
-    this.#leaseEnd = deps.ledger === undefined ? NO_LEASE : this.#redeliveredBelow;
   }
 
   /** Bumped by every `restart`: a caller can tell whether the sequencer started over. */
@@ -129,7 +127,7 @@ export class InboundFlow {
    */
   newStream(): void {
     this.#redeliveredBelow = 0n;
-    if (this.deps.ledger !== undefined) this.#leaseEnd = this.deps.ledger.restartLease();
+    this.#ledger?.restartLease();
   }
 
   #drain(first: IncomingPayload): void {
@@ -170,9 +168,10 @@ export class InboundFlow {
    * without one could hand it over twice, unflagged, after a crash.
    */
   #deliver(p: IncomingPayload): boolean {
-    if (p.seq >= this.#leaseEnd) {
+    const ledger = this.#ledger;
+    if (ledger !== undefined && p.seq >= ledger.leaseEnd) {
       try {
-        this.#leaseEnd = this.deps.ledger!.extendLease(p.seq);
+        ledger.extendLease(p.seq);
       } catch (cause) {
         this.deps.error(cause instanceof SmarketsError ? cause : new SmarketsError(`recording delivery of ${p.name} seq ${p.seq} failed: ${String(cause)}`, { cause }));
         return false;

@@ -106,6 +106,11 @@ export class Session implements FrameSink {
     return this.#state;
   }
 
+  /** The seq at which delivery stopped because its handlers failed (onHandlerError "stop"); undefined while it flows. */
+  get haltedAt(): bigint | undefined {
+    return this.#core.haltedAt;
+  }
+
   /** Pings sent and waiting for their pong. */
   get pingsWaiting(): number {
     return this.#pings.waiting;

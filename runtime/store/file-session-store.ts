@@ -7,7 +7,10 @@
 // one synchronous write (the client commits once per inbound chunk and
 // before each socket write, so the file always holds whatever the peer may
 // have seen) and fsyncs as the policy says (fsync-policy.ts). A delivery
-// lease is written at once, before the payload it covers is delivered.
+// lease (delivery-ledger.ts) is written at once, before the payload it
+// covers is delivered; a save brings it back to the seq saved, but never
+// below the crash window a previous process left, until the seq saved has
+// passed that window (whoever delivers those payloads flags them).
 //
 // Bounded: the payloads kept are bounded as in memory (`maxPayloads`,
 // `maxBytes`), and so is the file: once it grows past
@@ -48,18 +51,22 @@ export interface FileSessionStoreOptions {
   /** The file is compacted once it grows past the larger of this and twice its size after the last compaction. Default 8 MiB. */
   compactAtBytes?: number;
   /**
-   * How far the delivery lease runs ahead: after a crash, at most about this
-   * many payloads beyond the last save are flagged `redelivered` that were
-   * not delivered before; it costs one small write per this many payloads
-   * delivered within one inbound chunk. Default 64.
+   * How far the delivery lease first runs ahead of delivery after a save;
+   * each further extension before the next save runs twice as far (up to
+   * 4096). After a crash in the middle of an inbound chunk, the payloads
+   * flagged `redelivered` that were not delivered before number at most this
+   * plus as many as were; it costs one small write per chunk with
+   * deliveries, and one more each time a chunk's deliveries double. Default 8.
    */
   leaseStep?: number;
   /** Times batched fsyncs; default the system clock. */
   clock?: Clock;
 }
 
-/** How far ahead of delivery a lease runs by default (`leaseStep`). */
-export const LEASE_STEP = 64;
+/** How far ahead of delivery a lease first runs after a save, by default (`leaseStep`). */
+export const LEASE_STEP = 8;
+/** The furthest one extension of the lease runs ahead. */
+const MAX_LEASE_STEP = 4096n;
 
 const EMPTY_STATE: r.StoreState = { sessionId: undefined, nextInSeq: 1n, nextOutSeq: 1n, lease: 1n, lastAccountSequence: undefined };
 
@@ -73,6 +80,8 @@ export class FileSessionStore implements SessionStore {
   readonly #syncer: Syncer;
   readonly #lock: FileLock;
   readonly #leaseStep: bigint;
+  /** How far the next extension runs: `leaseStep` after a save, doubling with each extension. */
+  #step: bigint;
   #identity: StoreIdentity | undefined;
   #fd: number | undefined;
   #closed = false;
@@ -83,6 +92,12 @@ export class FileSessionStore implements SessionStore {
   #lease = 1n;
   /** The next lease written starts over (a new stream). */
   #leaseRestart = false;
+  /**
+   * The lease of the process before this one (its crash window): payloads
+   * below it may still come flagged, whichever process gets them, so no save
+   * brings the lease below it until the seq saved has passed it.
+   */
+  #inherited = 0n;
   /** The latest ORDER content of every order kept, by key, oldest first. */
   readonly #orders = new Map<number, Uint8Array>();
   #fileBytes = 0;
@@ -103,6 +118,7 @@ export class FileSessionStore implements SessionStore {
       leaseStep: positive(options.leaseStep, LEASE_STEP, "leaseStep"),
     };
     this.#leaseStep = BigInt(this.#options.leaseStep);
+    this.#step = this.#leaseStep;
     this.#payloads = new MemoryOutgoingStore(this.#options.maxPayloads, this.#options.maxBytes);
     this.#syncer = new Syncer(fsync, this.#options.fsyncIntervalMs, options.clock ?? systemClock);
     this.#lock = new FileLock(this.path);
@@ -160,11 +176,12 @@ export class FileSessionStore implements SessionStore {
     this.#openForAppend(scan.end);
     if (!sawState && this.#orders.size === 0 && this.#payloads.size === 0) return undefined;
     const s = this.#state;
+    this.#inherited = this.#lease > s.nextInSeq ? this.#lease : s.nextInSeq;
     return {
       sessionId: s.sessionId,
       nextInSeq: s.nextInSeq,
       nextOutSeq: s.nextOutSeq,
-      deliveredBelow: this.#lease > s.nextInSeq ? this.#lease : s.nextInSeq,
+      deliveredBelow: this.#inherited,
       lastAccountSequence: s.lastAccountSequence,
       orders: this.#savedOrders(),
       recovered,
@@ -254,19 +271,24 @@ export class FileSessionStore implements SessionStore {
 
   // ---- the delivery ledger ----
 
-  extendLease(seq: bigint): bigint {
-    if (seq < this.#lease) return this.#lease;
-    this.#lease = seq + this.#leaseStep;
-    this.#queue(r.RecordType.LEASE, r.leaseContent(this.#lease, this.#leaseRestart));
-    this.#leaseRestart = false;
-    this.#write();
+  get leaseEnd(): bigint {
     return this.#lease;
   }
 
-  restartLease(): bigint {
+  extendLease(seq: bigint): void {
+    if (seq < this.#lease) return;
+    this.#lease = seq + this.#step;
+    if (this.#step < MAX_LEASE_STEP) this.#step *= 2n;
+    this.#queue(r.RecordType.LEASE, r.leaseContent(this.#lease, this.#leaseRestart));
+    this.#leaseRestart = false;
+    this.#write();
+  }
+
+  restartLease(): void {
     this.#lease = 0n;
+    this.#inherited = 0n;
+    this.#step = this.#leaseStep;
     this.#leaseRestart = true;
-    return 0n;
   }
 
   // ---- commits ----
@@ -281,9 +303,13 @@ export class FileSessionStore implements SessionStore {
     for (const key of snapshot.forgotten) {
       if (this.#orders.delete(key)) this.#queue(r.RecordType.FORGET, r.keyContent(key));
     }
-    // The lease runs a step ahead of the seq saved, so the next chunk's payloads need no write of their own.
-    const ahead = snapshot.nextInSeq + this.#leaseStep;
-    if (this.#leaseRestart || ahead > this.#lease) this.#lease = ahead;
+    // Everything delivered is saved now: the lease comes back to it (the next delivery extends it).
+    const delivered = snapshot.deliveredBelow ?? snapshot.nextInSeq;
+    let lease = delivered > snapshot.nextInSeq ? delivered : snapshot.nextInSeq;
+    if (this.#inherited <= snapshot.nextInSeq) this.#inherited = 0n;
+    else if (this.#inherited > lease) lease = this.#inherited;
+    this.#lease = lease;
+    this.#step = this.#leaseStep;
     this.#leaseRestart = false;
     const next: r.StoreState = {
       sessionId: snapshot.sessionId,

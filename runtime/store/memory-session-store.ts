@@ -2,10 +2,12 @@
 // bounded as the in-memory outgoing store is, and nothing else kept. It
 // lives and dies with the process, so the client never commits to it and
 // delivery never asks it for a lease: the hot path pays nothing for it.
-import { NO_LEASE } from "../session/delivery-ledger.js";
 import { MemoryOutgoingStore } from "../session/outgoing-store.js";
 import { SESSION_DEFAULTS } from "../session/settings.js";
-import type { SavedSession, SessionStore } from "./session-store.js";
+import type { SavedSession, SessionSnapshot, SessionStore } from "./session-store.js";
+
+/** Above every seq (seqs are unsigned 64-bit). */
+const MAX_SEQ = 1n << 64n;
 
 /** A {@link SessionStore} in memory: payloads kept for replays (bounded by count and bytes), nothing kept past the process. */
 export class MemorySessionStore extends MemoryOutgoingStore implements SessionStore {
@@ -22,15 +24,14 @@ export class MemorySessionStore extends MemoryOutgoingStore implements SessionSt
   }
 
   /** Nothing to save: the client does not call it. */
-  commit(): void {}
+  commit(_snapshot: SessionSnapshot): void {}
 
   close(): void {}
 
-  extendLease(): bigint {
-    return NO_LEASE;
-  }
+  /** Never reached: the client gives delivery no ledger for a store that is not durable. */
+  readonly leaseEnd = MAX_SEQ;
 
-  restartLease(): bigint {
-    return NO_LEASE;
-  }
+  extendLease(): void {}
+
+  restartLease(): void {}
 }

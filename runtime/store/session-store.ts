@@ -60,6 +60,13 @@ export interface StoreRecovery {
 export interface SessionSnapshot {
   readonly sessionId: string | undefined;
   readonly nextInSeq: bigint;
+  /**
+   * Payloads below this were delivered (at least in part): `nextInSeq`, or
+   * one more when delivery stopped at a payload whose handlers partly ran
+   * (onHandlerError "stop"), which then comes again flagged `redelivered`.
+   * Default `nextInSeq`.
+   */
+  readonly deliveredBelow?: bigint;
   readonly nextOutSeq: bigint;
   readonly lastAccountSequence: bigint | undefined;
   /** Orders changed (or first seen) since the last commit. */

@@ -161,33 +161,76 @@ test("one process per file: a live owner's lock is refused; a dead owner's lock 
   t.false(fs.existsSync(`${file}.lock`));
 });
 
-test("a delivery lease is written before it returns and comes back as deliveredBelow; a commit runs the lease a step ahead", (t) => {
+test("a delivery lease is written before it returns and comes back as deliveredBelow; a commit brings it back to the seq saved", (t) => {
   const file = storePath(t);
   const { store } = reopen(file);
   store.commit(snapshot({ nextInSeq: 10n }));
-  t.is(store.extendLease(5n), 10n + STEP_N, "covered by the commit's lease");
-  t.is(store.extendLease(10n + STEP_N), 10n + 2n * STEP_N);
+  t.is(store.leaseEnd, 10n, "nothing beyond the seq saved was delivered");
+  store.extendLease(10n);
+  t.is(store.leaseEnd, 10n + STEP_N);
+  store.extendLease(12n);
+  t.is(store.leaseEnd, 10n + STEP_N, "covered: nothing written");
+  store.extendLease(10n + STEP_N);
+  t.is(store.leaseEnd, 10n + 3n * STEP_N, "each extension before the next save runs twice as far");
   // No close, no commit: as a process killed now leaves it.
-  const bytes = fs.readFileSync(file);
   const copy = storePath(t, "copy.store");
-  fs.writeFileSync(copy, bytes);
+  fs.copyFileSync(file, copy);
   const { store: again, saved } = reopen(copy);
-  t.like(saved, { nextInSeq: 10n, deliveredBelow: 10n + 2n * STEP_N });
+  t.like(saved, { nextInSeq: 10n, deliveredBelow: 10n + 3n * STEP_N });
   again.close();
+  store.commit(snapshot({ nextInSeq: 50n }));
+  t.is(store.leaseEnd, 50n);
+  store.extendLease(50n);
+  t.is(store.leaseEnd, 50n + STEP_N, "a save resets the step");
+  store.commit(snapshot({ nextInSeq: 60n, deliveredBelow: 61n }));
   store.close();
+  const third = reopen(file);
+  t.like(third.saved, { nextInSeq: 60n, deliveredBelow: 61n }, "a payload delivery stopped at (onHandlerError stop) stays flagged");
+  third.store.close();
+});
+
+test("regression: a crash window is kept until the seq saved passes it, whichever process saves meanwhile (a process killed before delivering it must not shrink it)", (t) => {
+  const file = storePath(t);
+  const { store } = reopen(file);
+  store.commit(snapshot({ nextInSeq: 50n }));
+  store.extendLease(50n);
+  store.extendLease(50n + STEP_N); // process 1 delivered up to here, and dies
+  const window = store.leaseEnd;
+  const copy = storePath(t, "copy.store");
+  fs.copyFileSync(file, copy);
+  store.close();
+  const second = reopen(copy); // process 2 saves (its login, say) before delivering anything, and dies
+  t.is(second.saved!.deliveredBelow, window);
+  second.store.commit(snapshot({ nextInSeq: 50n, nextOutSeq: 9n }));
+  t.is(second.store.leaseEnd, window);
+  const copy2 = storePath(t, "copy2.store");
+  fs.copyFileSync(copy, copy2);
+  second.store.close();
+  const third = reopen(copy2);
+  t.is(third.saved!.deliveredBelow, window, "process 3 still flags what process 1 delivered");
+  third.store.commit(snapshot({ nextInSeq: window + 5n }));
+  t.is(third.store.leaseEnd, window + 5n, "once the seq saved passes it, the window is gone");
+  third.store.close();
 });
 
 test("a new stream restarts the lease", (t) => {
   const file = storePath(t);
   const { store } = reopen(file);
   store.commit(snapshot({ sessionId: "old", nextInSeq: 5_000n }));
-  t.is(store.restartLease(), 0n);
-  t.is(store.extendLease(1n), 1n + STEP_N);
+  store.restartLease();
+  t.is(store.leaseEnd, 0n);
+  store.extendLease(1n);
+  t.is(store.leaseEnd, 1n + STEP_N);
+  const copy = storePath(t, "copy.store");
+  fs.copyFileSync(file, copy);
+  const { store: again, saved } = reopen(copy);
+  t.like(saved, { sessionId: "old", deliveredBelow: 5_000n }, "the lease record of the new stream does not lower the old one's (until the new session is saved)");
+  again.close();
   store.commit(snapshot({ sessionId: "new", nextInSeq: 3n }));
   store.close();
-  const { store: again, saved } = reopen(file);
-  t.like(saved, { sessionId: "new", nextInSeq: 3n, deliveredBelow: 3n + STEP_N }, "the new stream's lease, not the old one's 5,000 + step");
-  again.close();
+  const third = reopen(file);
+  t.like(third.saved, { sessionId: "new", nextInSeq: 3n, deliveredBelow: 3n });
+  third.store.close();
 });
 
 test("the file stays bounded: compacted once it outgrows twice its compacted size, keeping exactly what it holds", (t) => {
