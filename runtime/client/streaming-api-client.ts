@@ -119,57 +119,63 @@ export class StreamingAPIClient {
     this.#restored = saved;
     this.#committing = durable;
     this.#journal = durable ? new OrderJournal() : undefined;
-    this.#fromStore = saved?.sessionId !== undefined;
-    const sessionSettings = this.#resumeSettings(settings, saved);
-    if (saved?.recovered !== undefined) {
-      const r = saved.recovered;
-      this.#logger.warn(
-        { offset: r.offset, droppedBytes: r.droppedBytes },
-        `the session store's last record was cut short by a crash (${r.why}): dropped ${r.droppedBytes} bytes at offset ${r.offset}; resuming from the records before it`,
-      );
-    }
+    try {
+      this.#fromStore = saved?.sessionId !== undefined;
+      const sessionSettings = this.#resumeSettings(settings, saved);
+      if (saved?.recovered !== undefined) {
+        const r = saved.recovered;
+        this.#logger.warn(
+          { offset: r.offset, droppedBytes: r.droppedBytes },
+          `the session store's last record was cut short by a crash (${r.why}): dropped ${r.droppedBytes} bytes at offset ${r.offset}; resuming from the records before it`,
+        );
+      }
 
-    this.#connections = new ConnectionManager({
-      clock,
-      logger: this.#logger,
-      settings: this.settings,
-      connect: options.connect ?? connect,
-      reconnect,
-      autoRead,
-      accountSequence: () => this.trading.lastAccountSequence,
-      status: (s) => this.#status(s),
-      error: (e) => this.#error(e),
-      commit: durable ? () => this.#commit() : undefined,
-      storedSession: () => this.#fromStore,
-    });
-    this.#session = new Session({
-      settings: sessionSettings,
-      output: this.#connections,
-      clock,
-      logger: this.#logger,
-      store: this.#store,
-      ...(durable ? { ledger: this.#store } : {}),
-      ...(saved !== undefined ? { redeliveredBelow: saved.deliveredBelow } : {}),
-      sink: this.#handlers,
-      listener: {
-        status: (s) => {
-          this.#connections.sessionStatus(s);
-          this.#status(s);
-        },
+      this.#connections = new ConnectionManager({
+        clock,
+        logger: this.#logger,
+        settings: this.settings,
+        connect: options.connect ?? connect,
+        reconnect,
+        autoRead,
+        accountSequence: () => this.trading.lastAccountSequence,
+        status: (s) => this.#status(s),
         error: (e) => this.#error(e),
-      },
-    });
-    this.#connections.attach(this.#session);
-    // Constructed before any user handler can be added: its handlers come first.
-    const tradingOptions = this.#journal === undefined ? options.trading : { ...options.trading, orders: { ...options.trading?.orders, journal: this.#journal } };
-    this.trading = new Trading(
-      { send: (name, body) => this.send(name, body), flush: () => this.flush(), handlers: this.#handlers, report: (e) => this.#error(e) },
-      { clock, ...tradingOptions },
-    );
-    if (saved !== undefined) {
-      this.trading.restore(saved.orders, saved.lastAccountSequence);
-      // Its first login tells the trading layer whether the saved session survived (orders in flight settle or become outcome-unknown).
-      this.#lost = true;
+        commit: durable ? () => this.#commit() : undefined,
+        storedSession: () => this.#fromStore,
+      });
+      this.#session = new Session({
+        settings: sessionSettings,
+        output: this.#connections,
+        clock,
+        logger: this.#logger,
+        store: this.#store,
+        ...(durable ? { ledger: this.#store } : {}),
+        ...(saved !== undefined ? { redeliveredBelow: saved.deliveredBelow } : {}),
+        sink: this.#handlers,
+        listener: {
+          status: (s) => {
+            this.#connections.sessionStatus(s);
+            this.#status(s);
+          },
+          error: (e) => this.#error(e),
+        },
+      });
+      this.#connections.attach(this.#session);
+      // Constructed before any user handler can be added: its handlers come first.
+      const tradingOptions = this.#journal === undefined ? options.trading : { ...options.trading, orders: { ...options.trading?.orders, journal: this.#journal } };
+      this.trading = new Trading(
+        { send: (name, body) => this.send(name, body), flush: () => this.flush(), handlers: this.#handlers, report: (e) => this.#error(e) },
+        { clock, ...tradingOptions },
+      );
+      if (saved !== undefined) {
+        this.trading.restore(saved.orders, saved.lastAccountSequence);
+        // Its first login tells the trading layer whether the saved session survived (orders in flight settle or become outcome-unknown).
+        this.#lost = true;
+      }
+    } catch (e) {
+      // The store is open (and locked): a client that could not be made releases it.
+      this.#store.close();
+      throw e;
     }
   }
 
@@ -183,7 +189,6 @@ export class StreamingAPIClient {
     if (saved === undefined) return settings;
     const given = this.settings;
     if (given.sessionId !== undefined || given.accountSequence !== undefined) {
-      this.#store.close();
       throw new ArgumentError(
         `the store ${describeStore(this.#store)} already holds this client's session state: do not also give sessionId, inSeq, outSeq or accountSequence`,
       );

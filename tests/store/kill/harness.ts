@@ -118,7 +118,8 @@ export async function runKillRounds(o: KillRunOptions): Promise<KillRunReport> {
       const kind: Kind = i === 0 ? "accepted" : KINDS[i % KINDS.length]!;
       const plan = { kind, nth: 1 + Math.floor(random() * 6), seed: Math.floor(random() * 2 ** 31) };
       const logFile = path.join(o.dir, `bot-${i}.log`);
-      const delayMs = 150 + Math.floor(random() * 500);
+      // From before the store is opened to well into trading.
+      const delayMs = 150 + Math.floor(random() * 1_200);
       const outcome = await runBot(store, proxy, logFile, plan, kind === "timer" ? delayMs : undefined);
       const log = readLog(i, logFile);
       logs.push(log);
