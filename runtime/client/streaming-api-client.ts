@@ -10,14 +10,14 @@
 // for that payload in the order added, then global handlers, then the
 // `payloads()` stream. The IncomingPayload made from the frame is the one
 // event all of them see.
-import type * as eto from "../../generated/eto.js";
+import * as eto from "../../generated/eto.js";
 import { setoPayload, type PayloadMessages, type SetoPayloadName } from "../../generated/payload-map.js";
 import * as seto from "../../generated/seto.js";
 import { systemClock, type Clock } from "../clock.js";
 import { HandlerRegistry } from "../dispatch/handler-registry.js";
 import type { GlobalHandler, HandlerMap, IncomingEvent, PayloadHandler } from "../dispatch/handler-types.js";
 import type { PayloadName } from "../../generated/payload-map.js";
-import { ArgumentError, HandlerError, ParseError, SocketDisconnected, type SmarketsError } from "../errors.js";
+import { ArgumentError, HandlerError, ParseError, SmarketsError, SocketDisconnected } from "../errors.js";
 import { toUint32, toUint64, type IntegerLike } from "../integers.js";
 import { consoleLogger, formatPayload, type Logger } from "../logging/index.js";
 import type { UnsequencedPayload } from "../payload/encode.js";
@@ -28,8 +28,11 @@ import { resolveSessionSettings, type ResolvedSessionSettings, type SessionSetti
 import { Broadcaster, type OverflowPolicy } from "../streams/index.js";
 import { connect } from "../transport/index.js";
 import { Trading } from "../trading/trading.js";
+import { MemorySessionStore } from "../store/memory-session-store.js";
 import { ConnectionManager } from "./connection-manager.js";
 import { ReadInProgressError } from "./errors.js";
+import type { SavedSession } from "../store/session-store.js";
+import { StoreKeeper } from "./store-keeper.js";
 import type { ClientOptions } from "./options.js";
 import { resolveReconnect } from "./reconnect-policy.js";
 import type { ClientStatus } from "./status.js";
@@ -75,6 +78,9 @@ export class StreamingAPIClient {
   /** Errors already on errors(): one fault, one report, whoever runs into it again (a payload's cached ParseError). */
   readonly #reported = new WeakSet<SmarketsError>();
   #reading = false;
+  readonly #keeper: StoreKeeper;
+  /** The session to resume came from the store and no login has succeeded yet. */
+  #fromStore: boolean;
 
   constructor(settings: SessionSettings, options: ClientOptions = {}) {
     this.settings = resolveSessionSettings(settings);
@@ -97,38 +103,80 @@ export class StreamingAPIClient {
     });
     if (options.logPayloads === true) this.#handlers.observe((event) => this.#logIncoming(event));
 
-    this.#connections = new ConnectionManager({
-      clock,
-      logger: this.#logger,
-      settings: this.settings,
-      connect: options.connect ?? connect,
-      reconnect,
-      autoRead,
-      accountSequence: () => this.trading.lastAccountSequence,
-      status: (s) => this.#status(s),
-      error: (e) => this.#error(e),
-    });
-    this.#session = new Session({
-      settings,
-      output: this.#connections,
-      clock,
-      logger: this.#logger,
-      ...(options.store ? { store: options.store } : {}),
-      sink: this.#handlers,
-      listener: {
-        status: (s) => {
-          this.#connections.sessionStatus(s);
-          this.#status(s);
-        },
-        error: (e) => this.#error(e),
-      },
-    });
-    this.#connections.attach(this.#session);
-    // Constructed before any user handler can be added: its handlers come first.
-    this.trading = new Trading(
-      { send: (name, body) => this.send(name, body), flush: () => this.flush(), handlers: this.#handlers, report: (e) => this.#error(e) },
-      { clock, ...options.trading },
+    // The store first: what it held decides where the session resumes (it throws on a damaged or foreign file).
+    const keeper = new StoreKeeper(
+      options.store ?? new MemorySessionStore(this.settings.outgoingStoreSize, this.settings.outgoingStoreBytes),
+      this.settings,
+      this.#logger,
     );
+    this.#keeper = keeper;
+    const { store, durable, restored: saved, journal } = keeper;
+    try {
+      this.#fromStore = saved?.sessionId !== undefined;
+      const sessionSettings = keeper.resumeSettings(settings, this.settings);
+
+      this.#connections = new ConnectionManager({
+        clock,
+        logger: this.#logger,
+        settings: this.settings,
+        connect: options.connect ?? connect,
+        reconnect,
+        autoRead,
+        accountSequence: () => this.trading.lastAccountSequence,
+        status: (s) => this.#status(s),
+        error: (e) => this.#error(e),
+        commit: durable ? () => keeper.commit() : undefined,
+        storedSession: () => this.#fromStore,
+      });
+      this.#session = new Session({
+        settings: sessionSettings,
+        output: this.#connections,
+        clock,
+        logger: this.#logger,
+        store,
+        ...(durable ? { ledger: store } : {}),
+        ...(saved !== undefined ? { redeliveredBelow: saved.deliveredBelow } : {}),
+        sink: this.#handlers,
+        listener: {
+          status: (s) => {
+            this.#connections.sessionStatus(s);
+            this.#status(s);
+          },
+          error: (e) => this.#error(e),
+        },
+      });
+      this.#connections.attach(this.#session);
+      // Constructed before any user handler can be added: its handlers come first.
+      const tradingOptions = journal === undefined ? options.trading : { ...options.trading, orders: { ...options.trading?.orders, journal } };
+      this.trading = new Trading(
+        { send: (name, body) => this.send(name, body), flush: () => this.flush(), handlers: this.#handlers, report: (e) => this.#error(e) },
+        { clock, ...tradingOptions },
+      );
+      const session = this.#session;
+      const trading = this.trading;
+      keeper.attach({
+        get resumeState() {
+          return session.resumeState;
+        },
+        get haltedAt() {
+          return session.haltedAt;
+        },
+        get lastAccountSequence() {
+          return trading.lastAccountSequence;
+        },
+        report: (e) => this.#error(e),
+        stop: (why) => queueMicrotask(() => void this.#connections.finish(why, false).then(() => this.#closeStreams())),
+      });
+      if (saved !== undefined) {
+        this.trading.restore(saved.orders, saved.lastAccountSequence);
+        // Its first login tells the trading layer whether the saved session survived (orders in flight settle or become outcome-unknown).
+        this.#lost = true;
+      }
+    } catch (e) {
+      // The store is open (and locked): a client that could not be made releases it.
+      store.close();
+      throw e;
+    }
   }
 
   // ---- state ----
@@ -141,6 +189,16 @@ export class StreamingAPIClient {
   /** What a later client needs to resume this session: pass it as `sessionId`, `inSeq`, `outSeq`. */
   get resumeState(): ResumeState {
     return this.#session.resumeState;
+  }
+
+  /**
+   * What the client's durable store held when the client opened it: the
+   * session it resumes, its seqs, the orders an earlier process knew, and
+   * whether a torn last record was dropped (`recovered`). Undefined for a new
+   * store or an in-memory one.
+   */
+  get restored(): SavedSession | undefined {
+    return this.#keeper.restored;
   }
 
   // ---- session ----
@@ -157,9 +215,13 @@ export class StreamingAPIClient {
 
   /** Logs out, waits for the exchange's confirmation and closes; resolves with the reason the exchange gave. */
   async logout(options?: CallOptions): Promise<eto.LogoutReason | undefined> {
+    let reason: eto.LogoutReason | undefined;
     try {
-      return await this.#session.logout(options);
+      reason = await this.#session.logout(options);
+      return reason;
     } finally {
+      // A session the exchange confirmed ended cannot be resumed: the store forgets it (our orders stay).
+      if (reason === eto.LogoutReason.LOGOUT_CONFIRMATION) this.#keeper.forgetSession();
       await this.#connections.finish("logged out", true);
       this.#closeStreams();
     }
@@ -376,6 +438,9 @@ export class StreamingAPIClient {
   }
 
   #status(s: ClientStatus): void {
+    if (s.state === "logged-in") this.#fromStore = false;
+    // Saved before the trading layer hears the client is finished: orders in flight stay pending in the store, for the next process's resume to settle.
+    if (s.state === "closed") this.#keeper.close();
     this.#sessionFate(s);
     this.#logger.debug({ status: s.state }, "status");
     this.#statusStream.publish(s);
