@@ -77,7 +77,10 @@ async function work(job: WorkerJob): Promise<void> {
     void send({ t: "start", k });
     const r = await target.run(job.seed, k);
     const violations = [...r.violations, ...guard.caught.slice(caught).map((c) => `${c.kind}: ${c.error}`)];
-    if (k % GC_EVERY === 0) collect?.();
+    if (k % GC_EVERY === 0 && collect) {
+      collect();
+      monitor.excuse();
+    }
     const now = monitor.sample();
     if (now > rss.value) rss = { value: now, k };
     if (r.errorCount > errorsPerCase.value) errorsPerCase = { value: r.errorCount, k };
