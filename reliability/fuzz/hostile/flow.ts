@@ -14,8 +14,9 @@ export const FLOW_KINDS: HostileKind[] = [
     async (s, ctx) => {
       // Every ping draws a pong the client must queue: a server that never reads makes the queue grow.
       s.peer.pause();
-      // Mostly small; now and then past any sane bound on what a client keeps for a peer (16 MiB).
-      const total = ctx.rng.chance(0.1) ? ctx.rng.int(17, 40) * MiB : ctx.rng.int(64, 1_024) * 1024;
+      // Mostly small; now and then, on a case's first connection, past any sane bound on what a
+      // client keeps for a peer (16 MiB) — once per case: each costs seconds of pings and pongs.
+      const total = ctx.connection === 1 && ctx.rng.chance(0.1) ? ctx.rng.int(17, 40) * MiB : ctx.rng.int(64, 1_024) * 1024;
       await flood(s.peer, total, () => encodeFrame(encodePayload(withSeq(pingPayload(), s.next++))));
     },
     // The costliest kind by far (a large flood is millions of pings and pongs): drawn less often, so a
