@@ -98,6 +98,9 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void): Prom
   if (!caughtUp) violations.push("the client did not catch up with what the exchange sent within the recovery time");
 
   guard.during = "checks";
+  // The figures end here: what follows is the soak's own counting (tens of
+  // thousands of payloads and orders compared), no block of the client's.
+  const resources = monitor.stop();
   const current = client.resumeState.sessionId;
   const checkedTo = new Map<string, bigint>(current === undefined ? [] : [[current, sent.lastSeq(current)]]);
   const delivery = checkDelivery(sent, watch.delivered, checkedTo);
@@ -108,7 +111,6 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void): Prom
   await ledger.track("logout", client.logout());
   await proxy.close();
   await exchange.close();
-  const resources = monitor.stop();
   guard.uninstall();
 
   if (delivery.lost > 0) violations.push(`${delivery.lost} payloads lost`);
