@@ -163,12 +163,23 @@ export class SessionCore {
     return seq;
   }
 
-  /** One complete incoming payload (a frame body). */
-  receive(bytes: Uint8Array): void {
+  /**
+   * Bytes arrived from the transport: the connection is alive. A link calls
+   * this once per inbound chunk and then hands over the chunk's payloads with
+   * `receive(bytes, true)`, so liveness costs one clock read per chunk, not
+   * one per payload (a clock read is a fair share of a small payload's cost).
+   */
+  arrived(): void {
+    this.#heartbeat.inbound();
+  }
+
+  /** One complete incoming payload (a frame body); `arrivalNoted`: its chunk's arrival was noted by `arrived()`. */
+  receive(bytes: Uint8Array, arrivalNoted = false): void {
     if (!this.#open) {
       this.#logger.warn({ bytes: bytes.length }, "payload received while the transport is down: ignored");
       return;
     }
+    if (!arrivalNoted) this.#heartbeat.inbound();
     if (this.#receiving || this.#in.blocked) {
       if (this.#in.halted !== undefined) {
         // Delivery stopped at a payload its sink did not process: the connection is
@@ -237,7 +248,6 @@ export class SessionCore {
       this.#listener.error(e instanceof ParseError ? e : new ParseError(`unreadable payload: ${String(e)}`, bytes, { cause: e }));
       return;
     }
-    this.#heartbeat.inbound();
     const sequencer = this.#in.sequencer;
     let placement = sequencer.place(p);
     if (placement === "duplicate" || placement === "held") return;
