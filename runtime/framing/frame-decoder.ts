@@ -46,6 +46,8 @@ export class FrameDecoder {
   private readonly headerLimit: number;
   /** A header split across chunks is collected here; it is at most `headerLimit` bytes. */
   private readonly header: Uint8Array;
+  /** The frame header just read (one object reused for every frame). */
+  private readonly current: FrameHeader = { payloadLength: 0, headerLength: 0, frameLength: 0 };
   private headerHave = 0;
   /** A payload split across chunks is assembled here, allocated at its exact size. */
   private body: Uint8Array | undefined;
@@ -214,9 +216,10 @@ export class FrameDecoder {
     return next;
   }
 
+  /** The header at `bytes[offset]` (in `current`, valid until the next call), or undefined if `bytes` ends inside it. */
   private readHeader(bytes: Uint8Array, offset: number, streamOffset: number): FrameHeader | undefined {
     try {
-      return readFrameHeader(bytes, offset, this.maxFrameSize, this.headerLimit, streamOffset);
+      return readFrameHeader(bytes, offset, this.maxFrameSize, this.headerLimit, streamOffset, this.current) ? this.current : undefined;
     } catch (error) {
       this.dropBuffers();
       this.failure = error as DecodeError;
