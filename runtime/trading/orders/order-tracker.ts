@@ -240,7 +240,8 @@ export class OrderTracker {
 
   /** Runs `transition`; if it changed the order, records the sequence, files it, announces it, and retires it if ended. */
   #update(c: Cause, r: OrderRecord, transition: Transition): boolean {
-    const previous = r.announced ? r.view() : undefined;
+    // The snapshot before the change is for change streams only: made when one listens.
+    const previous = r.announced && this.#changes.subscriberCount > 0 ? r.view() : undefined;
     if (!transition(r)) return false;
     if (c.accountSequence !== undefined) r.accountSequence = c.accountSequence;
     if (r.orderId !== undefined || r.ended) this.#index.answered(r);
