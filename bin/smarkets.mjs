@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// The `smarkets` command. The CLI is TypeScript, run through tsx's loader
-// (registered here, so a user's install needs tsx as a dependency); the
-// project's own tsconfig is used whatever directory the command runs in.
-import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
-
-register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
-await import("../cli/main.ts");
+// The `smarkets` command: the compiled CLI (dist/cli), run by plain node.
+// In a clone, dist/ exists once `npm run build` (or `npm test`) has run.
+const main = new URL("../dist/cli/main.js", import.meta.url);
+try {
+  await import(main.href);
+} catch (e) {
+  if (e?.code === "ERR_MODULE_NOT_FOUND" && String(e.message).includes(main.pathname)) {
+    process.stderr.write(`smarkets: ${main.pathname} is missing: in a clone of the project, run "npm run build" first\n`);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,11 +1,13 @@
-// Command-line parsing shared by every command: flags with values
-// (`--port 3701` or `--port=3701`), switches (`--plain`), positionals, and
-// checked conversions. Every mistake is an ArgumentError naming the flag and
-// the value, which main.ts turns into exit status 2.
+// The one command-line parser, shared by every command (the demo and the
+// standalone exchange included): flags with values (`--port 3701` or
+// `--port=3701`), repeatable flags (`--account a:b --account c:d`), switches
+// (`--plain`), positionals, and checked conversions. Every mistake is an
+// ArgumentError naming the flag and the value, which dispatch turns into exit
+// status 2.
 import { ArgumentError } from "../runtime/errors.js";
 
-/** A flag either takes a value or is a switch. */
-export type FlagKind = "value" | "switch";
+/** A flag takes a value (once), a value each time it is repeated ("list"), or none (a switch). */
+export type FlagKind = "value" | "list" | "switch";
 export type FlagSpecs = Readonly<Record<`--${string}`, FlagKind>>;
 
 export interface ParsedArgs {
@@ -13,6 +15,8 @@ export interface ParsedArgs {
   readonly help: boolean;
   readonly positionals: readonly string[];
   readonly values: ReadonlyMap<string, string>;
+  /** The values of "list" flags, in the order given. */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
   readonly switches: ReadonlySet<string>;
 }
 
@@ -24,8 +28,9 @@ const NEGATIVE_NUMBER = /^-\d/;
 export function parseArgs(argv: readonly string[], flags: FlagSpecs, maxPositionals: number): ParsedArgs {
   const positionals: string[] = [];
   const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   const switches = new Set<string>();
-  if (argv.some((a) => HELP.has(a))) return { help: true, positionals, values, switches };
+  if (argv.some((a) => HELP.has(a))) return { help: true, positionals, values, lists, switches };
   const seen = (flag: string): void => {
     if (values.has(flag) || switches.has(flag)) throw new ArgumentError(`${flag} is given more than once`);
   };
@@ -43,7 +48,7 @@ export function parseArgs(argv: readonly string[], flags: FlagSpecs, maxPosition
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const kind = (flags as Record<string, FlagKind | undefined>)[flag];
     if (kind === undefined) throw new ArgumentError(`unknown option ${JSON.stringify(flag)}`);
-    seen(flag);
+    if (kind !== "list") seen(flag);
     if (kind === "switch") {
       if (eq > 0) throw new ArgumentError(`${flag} takes no value, got ${JSON.stringify(arg.slice(eq + 1))}`);
       switches.add(flag);
@@ -51,12 +56,13 @@ export function parseArgs(argv: readonly string[], flags: FlagSpecs, maxPosition
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new ArgumentError(`${flag} needs a value`);
-    values.set(flag, value);
+    if (kind === "list") lists.set(flag, [...(lists.get(flag) ?? []), value]);
+    else values.set(flag, value);
   }
   if (positionals.length > maxPositionals) {
     throw new ArgumentError(`unexpected argument ${JSON.stringify(positionals[maxPositionals])}`);
   }
-  return { help: false, positionals, values, switches };
+  return { help: false, positionals, values, lists, switches };
 }
 
 /** A whole number within min..max, written in decimal digits. */

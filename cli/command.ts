@@ -10,16 +10,11 @@ export interface Command {
   /** The whole `smarkets <name> --help` text. */
   readonly help: string;
   /**
-   * True when the command takes over the process (signals and exit), as
-   * `exchange` does; main.ts then installs no signal handlers of its own.
+   * Runs with the arguments after the command name and resolves with the exit
+   * status; a command that runs until stopped (watch, exchange) ends when
+   * `io.interrupted` aborts. Throws ArgumentError for a wrong argument (exit 2).
    */
-  readonly ownsProcess?: boolean;
-  /**
-   * Runs with the arguments after the command name. Resolves with the exit
-   * status, or undefined when the command keeps running and exits by itself.
-   * Throws ArgumentError for a wrong argument (exit 2).
-   */
-  run(argv: readonly string[], io: Io): Promise<ExitCode | undefined>;
+  run(argv: readonly string[], io: Io): Promise<ExitCode>;
 }
 
 /** A command taking flags and up to `positionals` words; `--help` is answered before `run`. */
@@ -29,7 +24,7 @@ export interface FlagCommandSpec {
   readonly help: string;
   readonly flags: FlagSpecs;
   readonly positionals: number;
-  run(args: ParsedArgs, io: Io): Promise<ExitCode | undefined>;
+  run(args: ParsedArgs, io: Io): Promise<ExitCode>;
 }
 
 export function flagCommand(spec: FlagCommandSpec): Command {

@@ -3,6 +3,7 @@
 // so it runs as well in a test as under main.ts.
 import type { Command } from "./command.js";
 import { cancelCommand } from "./commands/cancel.js";
+import { demoCommand } from "./commands/demo.js";
 import { exchangeCommand } from "./commands/exchange.js";
 import { orderCommand } from "./commands/order.js";
 import { ordersCommand } from "./commands/orders.js";
@@ -11,10 +12,12 @@ import { watchCommand } from "./commands/watch.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import type { Io } from "./io.js";
 import { reportError } from "./report-error.js";
+import { packageVersion } from "./version.js";
 
-export const COMMANDS: readonly Command[] = [exchangeCommand, pingCommand, watchCommand, orderCommand, cancelCommand, ordersCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, exchangeCommand, pingCommand, watchCommand, orderCommand, cancelCommand, ordersCommand];
 
 export const USAGE = `usage: smarkets <command> [options]
+       smarkets --version
 
 A command line for the Smarkets streaming API: against a simulator started for
 the command (the default), a local one (--port), or an exchange (--host).
@@ -23,6 +26,7 @@ commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
 
 "smarkets <command> --help" (or "smarkets help <command>") tells more.
+"smarkets demo" shows a whole session against a simulator, start to finish.
 
 For a simulator that outlives one command, run "smarkets exchange" (it listens
 on 127.0.0.1:3701, plain TCP) and point the others at it:
@@ -37,12 +41,16 @@ export function findCommand(name: string | undefined): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
-/** Runs `argv` (the arguments after `smarkets`); undefined when the command keeps running and exits by itself. */
-export async function dispatch(argv: readonly string[], io: Io): Promise<ExitCode | undefined> {
+/** Runs `argv` (the arguments after `smarkets`) and resolves with the exit status. */
+export async function dispatch(argv: readonly string[], io: Io): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr.write(`smarkets: missing command\n\n${USAGE}\n`);
     return EXIT.usage;
+  }
+  if (name === "--version" || name === "-V") {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
   }
   if (name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? rest[0] : undefined;

@@ -2,7 +2,7 @@
 // first, with quantities as pounds of payoff and prices as percent and
 // decimal odds (as the demo shows them).
 import type { ContractBookView, Level, MarketBookView } from "../runtime/trading/index.js";
-import { pounds, price } from "../scripts/demo/transcript.js";
+import { pounds, price } from "./amounts.js";
 
 const QUANTITY_WIDTH = 14;
 /** "99.99% (1.0001)", the widest price. */

@@ -1,9 +1,9 @@
 // How the CLI shows our orders: a one-line state, and a table of several.
-// Prices and pounds are shown as the demo shows them (scripts/demo/transcript).
+// Prices and pounds are shown as the demo shows them (amounts.ts).
 import * as seto from "../generated/seto.js";
 import { formatRational } from "../runtime/odds/index.js";
 import type { OrderView } from "../runtime/trading/index.js";
-import { pounds, price } from "../scripts/demo/transcript.js";
+import { pounds, price } from "./amounts.js";
 import { table } from "./table.js";
 
 export function sideName(side: seto.Side | undefined): string {

@@ -18,6 +18,6 @@ export interface Io {
   /** The size of the terminal stdout is, or undefined when stdout is not a terminal (a pipe, a file). */
   terminal(): TerminalSize | undefined;
   readonly env: NodeJS.ProcessEnv;
-  /** Aborted on the first SIGINT or SIGTERM: commands then finish cleanly (log out). */
+  /** Aborted on the first SIGINT or SIGTERM (the reason is the signal's name): commands then finish cleanly (log out). */
   readonly interrupted: AbortSignal;
 }

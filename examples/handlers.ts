@@ -1,6 +1,6 @@
 // Typed handler maps, a global handler, and the async iterators.
-import { startExchange } from "../exchange/index.js";
-import { StreamingAPIClient, type HandlerMap } from "../runtime/index.js";
+import { startExchange } from "smarkets-streaming/exchange";
+import { StreamingAPIClient, type HandlerMap } from "smarkets-streaming";
 
 const exchange = await startExchange();
 const client = new StreamingAPIClient({ username: "demo", password: "demo", host: exchange.host, port: exchange.port, tls: false });

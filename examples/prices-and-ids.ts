@@ -1,5 +1,5 @@
 // Prices on the Smarkets ladder and the seed's tagged ids. No network needed.
-import { ids, odds } from "../runtime/index.js";
+import { ids, odds } from "smarkets-streaming";
 
 // Prices travel as basis points of probability: 2500 = 25% = decimal 4.0.
 console.log(odds.toPercentStr(2500), odds.toDecimalStr(2500), odds.toFractionalStr(2500), odds.toAmericanStr(2500));

@@ -1,9 +1,8 @@
 // Connect, log in, subscribe, place an order with a typed handler, log out.
 // Runs against the embedded simulated exchange: `npx tsx examples/quickstart.ts`.
-import * as eto from "../generated/eto.js";
-import * as seto from "../generated/seto.js";
-import { startExchange } from "../exchange/index.js";
-import { StreamingAPIClient } from "../runtime/index.js";
+import { eto, seto } from "smarkets-streaming/protocol";
+import { startExchange } from "smarkets-streaming/exchange";
+import { StreamingAPIClient } from "smarkets-streaming";
 
 const exchange = await startExchange(); // 127.0.0.1, ephemeral port, account demo/demo
 const client = new StreamingAPIClient({

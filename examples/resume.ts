@@ -1,7 +1,7 @@
 // Sessions survive a dropped connection: resume by hand with the saved state,
 // or let the client reconnect (with backoff) and resume by itself.
-import { startExchange } from "../exchange/index.js";
-import { StreamingAPIClient } from "../runtime/index.js";
+import { startExchange } from "smarkets-streaming/exchange";
+import { StreamingAPIClient } from "smarkets-streaming";
 
 const exchange = await startExchange();
 const endpoint = { username: "demo", password: "demo", host: exchange.host, port: exchange.port, tls: false };

@@ -1,7 +1,6 @@
 // Awaitable orders, our orders' state, and live books (client.trading).
-import { startExchange } from "../exchange/index.js";
-import { StreamingAPIClient, ids, odds } from "../runtime/index.js";
-import { OrderRejectedError } from "../runtime/trading/index.js";
+import { startExchange } from "smarkets-streaming/exchange";
+import { OrderRejectedError, StreamingAPIClient, ids, odds } from "smarkets-streaming";
 
 const exchange = await startExchange({ accounts: [{ username: "demo", password: "demo" }, { username: "other", password: "other" }] });
 const connect = (username: string) =>

@@ -1,11 +1,13 @@
 // Time behind a tiny interface, so session logic runs on an injected clock:
 // tests drive a fake one, the client uses the system's.
 
+/** A timer a {@link Clock} started; `cancel()` stops it. */
 export interface TimerHandle {
   /** Cancels the timer; calling it twice is harmless. */
   cancel(): void;
 }
 
+/** Time and timers behind one small interface, so the session runs on an injected clock (a FakeClock in tests). */
 export interface Clock {
   /** Milliseconds on a monotonic scale (only differences are meaningful). */
   now(): number;

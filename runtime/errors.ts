@@ -2,6 +2,7 @@
 // survives minification and serialisation, an optional `cause`, and a message
 // naming the offending value and the limit it broke.
 
+/** Options of every error's constructor: the `cause`. */
 export interface ErrorOptions {
   cause?: unknown;
 }

@@ -5,7 +5,7 @@ import { ArgumentError } from "../../runtime/errors.js";
 import { OrderInvalidError, OrderRejectedError, OrderValidationError } from "../../runtime/trading/errors.js";
 import type { TimeInForceInput } from "../../runtime/trading/validation/enums.js";
 import { orderCreateMessage, type PlaceOrderInput } from "../../runtime/trading/validation/order-input.js";
-import { pounds, price } from "../../scripts/demo/transcript.js";
+import { pounds, price } from "../amounts.js";
 import { choiceArg, integerArg, uint64Arg, type ParsedArgs } from "../args.js";
 import { flagCommand, type Command } from "../command.js";
 import { CONNECTION_FLAGS, CONNECTION_HELP, connectionArgs } from "../connection-args.js";

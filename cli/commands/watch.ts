@@ -2,7 +2,7 @@
 // until Ctrl-C (then logs out), or until --updates / --seconds say stop.
 import { AbortedError, ArgumentError, TimeoutError } from "../../runtime/errors.js";
 import type { BookUpdate } from "../../runtime/trading/index.js";
-import { pounds } from "../../scripts/demo/transcript.js";
+import { pounds } from "../amounts.js";
 import { integerArg, positiveNumberArg } from "../args.js";
 import { flagCommand, type Command } from "../command.js";
 import { CONNECTION_FLAGS, CONNECTION_HELP, connectionArgs } from "../connection-args.js";

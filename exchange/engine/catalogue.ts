@@ -4,12 +4,14 @@
 import { ContractStateType, MarketStateType } from "../../generated/seto.js";
 import { EngineConfigError } from "./errors.js";
 
+/** An event of the simulated exchange's catalogue (optionally inside a parent event). */
 export interface EventSpec {
   readonly id: number;
   readonly name: string;
   readonly parentId?: number;
 }
 
+/** A contract of a {@link MarketSpec}. */
 export interface ContractSpec {
   readonly id: number;
   readonly name?: string;
@@ -17,6 +19,7 @@ export interface ContractSpec {
   readonly state?: ContractStateType;
 }
 
+/** A market of the catalogue: its event, state and contracts. */
 export interface MarketSpec {
   readonly id: number;
   readonly eventId: number;
@@ -25,6 +28,7 @@ export interface MarketSpec {
   readonly contracts: readonly ContractSpec[];
 }
 
+/** The events, markets and contracts an exchange starts with (`ExchangeOptions.catalogue`). */
 export interface CatalogueSpec {
   readonly events: readonly EventSpec[];
   readonly markets: readonly MarketSpec[];

@@ -25,6 +25,7 @@ import type { MarketQuotesSnapshot } from "./market-data.js";
 import { viewOrder, type OrderView } from "./order.js";
 import { EngineState } from "./state.js";
 
+/** A market as the engine reports it: id, event, name, state and contracts. */
 export interface MarketView {
   readonly id: number;
   readonly eventId: number;
@@ -39,6 +40,7 @@ export interface OrderFilter {
   readonly contractId?: number;
 }
 
+/** The simulated exchange's matching engine (`exchange.engine`): accounts, markets, order books with price-time priority, on the Smarkets ladder; pure, with no I/O. */
 export class ExchangeEngine {
   readonly #state: EngineState;
 

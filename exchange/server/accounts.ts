@@ -5,6 +5,7 @@ import { ArgumentError } from "../../runtime/errors.js";
 import { SCALE } from "../engine/money.js";
 import { describeValue, textOption } from "./option-checks.js";
 
+/** An account that may log in to the simulated exchange: user name, password, optional token and starting balance. */
 export interface ExchangeAccount {
   readonly username: string;
   readonly password: string;
@@ -22,11 +23,12 @@ export interface ResolvedAccount {
   readonly balance: bigint;
 }
 
+/** Starting balance of an account that names none, in currency units. */
 export const DEFAULT_BALANCE = 10_000;
 
 /**
  * The accounts a simulator has when none are configured. Their credentials
- * are public on purpose (printed by scripts/exchange.ts): this exchange is a
+ * are public on purpose (printed by `smarkets exchange`): this exchange is a
  * local simulator and holds no real money.
  */
 export const DEMO_ACCOUNTS: readonly ExchangeAccount[] = [

@@ -11,6 +11,7 @@ import { IncomingPayload } from "../../runtime/payload/incoming.js";
 /** Decides whether a rule applies to a frame; `payload.name`, `.seq`, `.payload` describe it. */
 export type FrameMatch = (payload: IncomingPayload, sessionId: string | undefined) => boolean;
 
+/** Which frames a fault acts on: one session's or every connection's, those matching `match`, up to `count`. */
 export interface FaultScope {
   /** Only this session's connection; every connection (logged in or not) when absent. */
   readonly sessionId?: string;
@@ -19,6 +20,7 @@ export interface FaultScope {
   readonly count?: number;
 }
 
+/** An installed fault: how many frames it has acted on, and `remove()` to stop it. */
 export interface FaultRule {
   /** Frames the rule has acted on so far. */
   readonly hits: number;
@@ -62,6 +64,7 @@ class Rule implements FaultRule {
   }
 }
 
+/** Fault injection for tests (`exchange.faults`): drop, delay or re-sequence chosen frames, or cut a connection after some. */
 export class FaultInjector {
   #rules: Rule[] = [];
 

@@ -8,6 +8,7 @@ import type { CatalogueSpec } from "../engine/index.js";
 import { resolveAccounts, type ExchangeAccount, type ResolvedAccount } from "./accounts.js";
 import { describeValue, durationOption, integerOption, orderIdOption } from "./option-checks.js";
 
+/** The request limits the exchange enforces per session and announces after login (seto throttle-limits-changed). */
 export interface ThrottleOptions {
   /** Requests per second a session may send on average. */
   readonly averageRatePs: number;
@@ -17,6 +18,7 @@ export interface ThrottleOptions {
   readonly tickMs: number;
 }
 
+/** Seeded simulated trading: the simulated traders' seed and the time between their rounds. */
 export interface ActivityOptions {
   /** Seed of the simulated traders (same seed, same market: same orders). */
   readonly seed: number;
@@ -24,11 +26,13 @@ export interface ActivityOptions {
   readonly intervalMs: number;
 }
 
+/** A PEM private key and certificate: the exchange then serves TLS instead of plain TCP. */
 export interface TlsOptions {
   readonly key: string | Buffer;
   readonly cert: string | Buffer;
 }
 
+/** What {@link startExchange} accepts; every option has a default (loopback, an ephemeral port, plain TCP, the demo accounts, market 1). */
 export interface ExchangeOptions {
   /** Default 0: an ephemeral port. */
   port?: number;
@@ -113,6 +117,7 @@ export interface ResolvedExchangeOptions {
   readonly logger: Logger;
 }
 
+/** The defaults {@link startExchange} fills in for options not given. */
 export const EXCHANGE_DEFAULTS = {
   port: 0,
   host: "127.0.0.1",

@@ -3,6 +3,7 @@ import type { ServerSession } from "./server-session.js";
 import type { SessionRegistry } from "./session-registry.js";
 import type { ExchangeStats } from "./stats.js";
 
+/** One session of a running exchange: its id and account, whether it is connected, its sequence numbers and subscriptions. */
 export interface SessionInfo {
   readonly id: string;
   readonly accountId: number;
@@ -18,6 +19,7 @@ export interface SessionInfo {
   readonly cancelAllOnFailure: boolean;
 }
 
+/** The sessions of a running exchange (`exchange.sessions`): list them, or disconnect one. */
 export interface SessionsView {
   list(): SessionInfo[];
   get(id: string): SessionInfo | undefined;

@@ -11,6 +11,7 @@ import { sessionsView, type SessionsView } from "./sessions-view.js";
 /** How long close() lets clients read their logout before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 1_000;
 
+/** An account of a running exchange, without its secrets. */
 export interface ExchangeAccountInfo {
   readonly username: string;
   readonly accountId: number;
@@ -18,6 +19,7 @@ export interface ExchangeAccountInfo {
   readonly hasToken: boolean;
 }
 
+/** A running simulated exchange, as {@link startExchange} returns it: where it listens, its engine, sessions and fault injection, and `close()`. */
 export interface ExchangeHandle {
   readonly host: string;
   readonly port: number;
@@ -38,6 +40,8 @@ export interface ExchangeHandle {
   setMarketState(cmd: MarketStateCommand): CommandResult;
   /** Logs every client out (LOGOUT_DOWNTIME), closes every connection and stops listening. */
   close(): Promise<void>;
+  /** `await using exchange = await startExchange()`: closes it at the end of the scope, as `close()`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Starts listening. Rejects with ArgumentError for bad options, ConnectionError if it cannot listen. */
@@ -84,5 +88,22 @@ export async function startExchange(options?: ExchangeOptions): Promise<Exchange
       return result;
     },
     close: () => (closing ??= close()),
+    [Symbol.asyncDispose]: () => (closing ??= close()),
   };
+}
+
+/** Rounds of simulated trading a warmed-up exchange has had: enough for books several levels deep. */
+export const WARM_UP_ROUNDS = 40;
+
+/**
+ * Starts an exchange (as {@link startExchange}) and runs {@link WARM_UP_ROUNDS}
+ * rounds of simulated trading at once, so every open market has depth on both
+ * sides from the first subscribe, whether or not `options.activity` keeps the
+ * simulated traders at work afterwards. This is the exchange the `smarkets`
+ * commands, the demo and `smarkets exchange` run.
+ */
+export async function startWarmExchange(options?: ExchangeOptions): Promise<ExchangeHandle> {
+  const exchange = await startExchange(options);
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) exchange.stepActivity();
+  return exchange;
 }

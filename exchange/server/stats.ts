@@ -2,6 +2,7 @@
 // runs: every bound on its memory can be checked from here without
 // reaching into its internals.
 
+/** What a running exchange holds, in counts and bytes (`exchange.stats()`): every bound on its memory, checkable from outside. */
 export interface ExchangeStats {
   /** Connections open now, logged in or not. */
   readonly connections: number;

@@ -8,6 +8,7 @@ import type { Connection, TransportOptions } from "../transport/index.js";
 import type { TradingOptions } from "../trading/options.js";
 import type { ReconnectOptions } from "./reconnect-policy.js";
 
+/** What a {@link StreamingAPIClient} can be given besides its {@link SessionSettings}: logger, reconnect policy, stream sizes, trading options, clock. */
 export interface ClientOptions {
   /** Timers and time; tests inject a FakeClock. Default: the system clock. */
   clock?: Clock;

@@ -3,6 +3,7 @@ import * as eto from "../../generated/eto.js";
 import { ArgumentError } from "../errors.js";
 import { Backoff } from "../transport/backoff.js";
 
+/** How a client reconnects after a drop: first and longest delay, growth, jitter and the number of attempts. */
 export interface ReconnectOptions {
   /** First delay before reconnecting. Default 250 ms. */
   initialDelayMs?: number;

@@ -2,6 +2,7 @@
 // client itself does about connections (connecting, reconnecting, closed).
 import type { SessionStatus } from "../session/status.js";
 
+/** One entry of `client.statuses()`: a session state or event, or what the client does about connections; narrow on `state`. */
 export type ClientStatus =
   | SessionStatus
   /** Opening a connection to `host:port` (attempt 1 is the first). */
@@ -11,4 +12,5 @@ export type ClientStatus =
   /** The client is finished: logged out, closed by the user, or given up reconnecting. */
   | { readonly state: "closed"; readonly reason: string };
 
+/** The `state` names a {@link ClientStatus} can have. */
 export type ClientStatusState = ClientStatus["state"];

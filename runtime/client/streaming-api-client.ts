@@ -54,6 +54,7 @@ export interface ReadOptions {
 /** An order as `order()` takes it: the generated OrderCreate, with ids and quantities as any IntegerLike. */
 export type OrderInput = Omit<seto.OrderCreate, "quantity" | "reference"> & { quantity: IntegerLike; reference?: IntegerLike };
 
+/** The client: connects, logs in and keeps the session; typed handlers and async iterators for what arrives; sends, and `trading` for awaitable requests, order state and books. Dispose it with `await using`. */
 export class StreamingAPIClient {
   readonly settings: ResolvedSessionSettings;
   /**
@@ -168,6 +169,24 @@ export class StreamingAPIClient {
   async close(): Promise<void> {
     await this.#connections.finish("closed by the user", false);
     this.#closeStreams();
+  }
+
+  /**
+   * Leaves at the end of an `await using client = new StreamingAPIClient(…)`
+   * scope: logs out when logged in (waiting for the exchange's confirmation at
+   * most `loginTimeoutMs`), and closes in any case. Never rejects, so it cannot
+   * hide the error that ended the scope; calling it again does nothing more.
+   */
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.state === "logged-in") {
+      try {
+        await this.logout({ timeoutMs: this.settings.loginTimeoutMs });
+        return;
+      } catch {
+        // No confirmation in time, or the connection went: close without one.
+      }
+    }
+    await this.close();
   }
 
   // ---- sending ----

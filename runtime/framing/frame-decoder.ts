@@ -23,6 +23,7 @@ export interface FrameSink {
   frame(payload: Uint8Array): void;
 }
 
+/** Limits of a {@link FrameDecoder}: the largest frame accepted. */
 export interface FrameDecoderOptions {
   /** Largest payload length accepted, in bytes; default DEFAULT_MAX_FRAME_SIZE (16 MiB). */
   maxFrameSize?: number;

@@ -6,6 +6,7 @@ import { MIN_FRAME_LENGTH } from "./frame-length.js";
 import { checkMaxFrameSize, DEFAULT_MAX_FRAME_SIZE, maxHeaderLength } from "./max-frame-size.js";
 import { checkOffset, hexBytes } from "./uleb128.js";
 
+/** A frame's length prefix, read without consuming the frame: payload, header and whole-frame lengths. */
 export interface FrameHeader {
   /** Bytes of payload after the header. */
   payloadLength: number;

@@ -8,6 +8,7 @@ import { ArgumentError, DecodeError } from "../errors.js";
 /** Bytes needed for Number.MAX_SAFE_INTEGER (53 bits); anything longer is refused. */
 export const MAX_ULEB128_LENGTH = 8;
 
+/** A decoded ULEB128 length prefix: its value and how many bytes it took. */
 export interface Uleb128 {
   /** The decoded number. */
   value: number;

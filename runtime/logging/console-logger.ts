@@ -10,6 +10,7 @@ export interface LogStream {
   write(text: string): unknown;
 }
 
+/** Level, stream and clock of a {@link consoleLogger}. */
 export interface ConsoleLoggerOptions {
   /** Least severe level written; default `"info"`. */
   level?: LogLevel;
@@ -33,6 +34,7 @@ export interface ConsoleLogger extends Logger {
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: Infinity };
 
+/** A dependency-free {@link Logger} writing one line per entry to stderr (or `options.stream`), from `options.level` up. */
 export function consoleLogger(options: ConsoleLoggerOptions = {}): ConsoleLogger {
   const level = options.level ?? "info";
   if (!isLogLevel(level)) {

@@ -8,6 +8,7 @@ export interface LogFn {
   (msg: string): void;
 }
 
+/** Where the client logs: anything with pino's `debug/info/warn/error` (a pino instance fits). */
 export interface Logger {
   debug: LogFn;
   info: LogFn;
@@ -19,6 +20,7 @@ export interface Logger {
 
 /** Levels in increasing severity; `silent` logs nothing. */
 export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
+/** A logging threshold: `debug`, `info`, `warn`, `error` or `silent`. */
 export type LogLevel = (typeof logLevels)[number];
 
 /** Whether `value` is one of `logLevels` (for options that arrive untyped). */

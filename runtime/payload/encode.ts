@@ -30,14 +30,18 @@ export function etoPayload(type: eto.PayloadType, fields?: EtoFields): Unsequenc
   return { type: seto.PayloadType.PAYLOAD_ETO, etoPayload: { ...fields, type } };
 }
 
+/** An eto ping, ready to be numbered and sent. */
 export const pingPayload = (): UnsequencedPayload => etoPayload(eto.PayloadType.PAYLOAD_PING);
+/** An eto pong, ready to be numbered and sent. */
 export const pongPayload = (): UnsequencedPayload => etoPayload(eto.PayloadType.PAYLOAD_PONG);
+/** An eto heartbeat, ready to be numbered and sent. */
 export const heartbeatPayload = (): UnsequencedPayload => etoPayload(eto.PayloadType.PAYLOAD_HEARTBEAT);
 
 /** Asks the peer to resend everything from `from` upward. */
 export const replayRequestPayload = (from: bigint): UnsequencedPayload =>
   etoPayload(eto.PayloadType.PAYLOAD_REPLAY, { replay: { seq: from } });
 
+/** An eto logout with `reason`, ready to be numbered and sent. */
 export const logoutPayload = (reason: eto.LogoutReason): UnsequencedPayload =>
   etoPayload(eto.PayloadType.PAYLOAD_LOGOUT, { logout: { reason } });
 

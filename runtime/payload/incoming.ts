@@ -16,6 +16,7 @@ import type { PayloadHeader } from "./peek.js";
 /** `IncomingPayload.message` not decoded yet. */
 const UNDECODED: unique symbol = Symbol("undecoded");
 
+/** A received payload: type, seq and replay flag read from the envelope at once; the body decoded on first use, once. The event every consumer sees. */
 export class IncomingPayload implements PayloadHeader {
   readonly seq: bigint;
   readonly setoType: number;

@@ -5,6 +5,7 @@ import type { Clock } from "../clock.js";
 import type { SmarketsError } from "../errors.js";
 import { withDeadline } from "../streams/abortable.js";
 
+/** What every awaitable call (`login`, `ping`, `logout`) takes: a signal to abandon it and a time limit. */
 export interface CallOptions {
   /** Abandon the wait when this aborts (rejects with AbortedError). */
   signal?: AbortSignal;

@@ -16,6 +16,7 @@ import type { OutgoingStore } from "./outgoing-store.js";
 import { asSmarketsError, guardListener, type PayloadSink, type SessionListener, type SessionOutput } from "./ports.js";
 import { serveReplay } from "./replay-server.js";
 
+/** What a {@link SessionCore} is built from. */
 export interface SessionCoreOptions {
   readonly clock: Clock;
   readonly output: SessionOutput;
@@ -48,6 +49,7 @@ export interface SessionCoreOptions {
   readonly onDead?: () => void;
 }
 
+/** The eto session's sequencing shared by client and server roles: numbering, gap detection and replay, heartbeats; on an injected clock, without sockets. */
 export class SessionCore {
   readonly #output: SessionOutput;
   readonly #listener: SessionListener;

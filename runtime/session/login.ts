@@ -3,6 +3,7 @@ import * as eto from "../../generated/eto.js";
 import * as seto from "../../generated/seto.js";
 import type { UnsequencedPayload } from "../payload/encode.js";
 
+/** What `login()` resolves with: the session id, whether it was resumed, and what the exchange reported. */
 export interface LoginInfo {
   /** The session id to quote when resuming. */
   readonly sessionId: string;
@@ -15,12 +16,14 @@ export interface LoginInfo {
   readonly accountId: bigint | undefined;
 }
 
+/** What a login authenticates with: user name and password, or a token. */
 export interface LoginCredentials {
   readonly username: string | undefined;
   readonly password: string | undefined;
   readonly token: string | undefined;
 }
 
+/** The session a login asks to resume and the sequence numbers to resume from. */
 export interface LoginResume {
   /** The earlier session to resume (eto login `session`). */
   readonly sessionId: string | undefined;

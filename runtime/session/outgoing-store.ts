@@ -3,6 +3,7 @@
 // process restart) can replace the in-memory default.
 import { ArgumentError } from "../errors.js";
 
+/** A sent payload as an {@link OutgoingStore} keeps it. */
 export interface StoredPayload {
   readonly seq: bigint;
   /** seto.PayloadType of the payload. */
@@ -13,6 +14,7 @@ export interface StoredPayload {
   readonly bytes: Uint8Array;
 }
 
+/** Where sent payloads are kept for the peer's replay requests (pluggable; in memory by default). */
 export interface OutgoingStore {
   /**
    * Records a sent payload. Seqs normally rise by one; a seq at or below the

@@ -6,6 +6,7 @@ import type { IncomingPayload } from "../payload/incoming.js";
 import type { Logger } from "./logger.js";
 import type { SessionStatus } from "./status.js";
 
+/** Where a session's outgoing bytes go (the client's connection). */
 export interface SessionOutput {
   /**
    * Writes one payload (unframed). Payloads are written in seq order.
@@ -29,6 +30,7 @@ export interface PayloadSink {
   deliver(p: IncomingPayload): boolean;
 }
 
+/** Who hears a session's statuses and the problems that did not stop it. */
 export interface SessionListener {
   /** A state change or session event. */
   status(s: SessionStatus): void;

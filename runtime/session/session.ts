@@ -21,6 +21,7 @@ import { asSmarketsError, guardListener, type PayloadSink, type SessionListener,
 import { resolveSessionSettings, type ResolvedSessionSettings, type SessionSettings } from "./settings.js";
 import type { SessionStatus } from "./status.js";
 
+/** The session's state as `client.state` reports it. */
 export type ClientState = "disconnected" | "connected" | "logging-in" | "logged-in" | "logging-out" | "logged-out";
 
 /** What a new connection needs to resume this session. */
@@ -31,6 +32,7 @@ export interface ResumeState {
   readonly nextOutSeq: bigint;
 }
 
+/** What a {@link Session} is built from: settings, where its bytes go, who hears its events, clock, logger, outgoing store. */
 export interface SessionOptions {
   readonly settings: SessionSettings;
   readonly output: SessionOutput;
@@ -43,7 +45,10 @@ export interface SessionOptions {
   readonly store?: OutgoingStore;
 }
 
-/** A Session is where the link's frame decoder hands each payload (`frame`, the same as `receive`). */
+/**
+ * The client role of the eto session on an injected clock, without sockets: login and resume, ping, logout, sequencing through {@link SessionCore}.
+ * It is also where the link's frame decoder hands each payload (`frame`, the same as `receive`).
+ */
 export class Session implements FrameSink {
   readonly settings: ResolvedSessionSettings;
   readonly #clock: Clock;

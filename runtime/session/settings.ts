@@ -4,6 +4,7 @@ import type { ConnectionOptions } from "node:tls";
 import { ArgumentError } from "../errors.js";
 import { fromSeedNames } from "./seed-settings.js";
 
+/** Where and how to connect and log in: credentials or token, host, port, TLS, timeouts, heartbeats, frame size, resume state. */
 export interface SessionSettings {
   /** Account user name; needed with `password`. */
   username?: string;
@@ -66,6 +67,7 @@ export interface ResolvedSessionSettings {
   readonly accountSequence: bigint | undefined;
 }
 
+/** The defaults of the {@link SessionSettings} not given. */
 export const SESSION_DEFAULTS = {
   host: "api.smarkets.com",
   port: 3701,

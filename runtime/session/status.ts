@@ -4,6 +4,7 @@
 // replaying, throttle-exceeded, dead).
 import type { LogoutReason } from "../../generated/eto.js";
 
+/** A session state or event (logged-in, gap, replaying, logged-out, …); narrow on `state`. */
 export type SessionStatus =
   /** The transport is up; nothing has been sent yet. */
   | { readonly state: "connected" }
@@ -28,4 +29,5 @@ export type SessionStatus =
   /** Event: nothing arrived for `silentForMs`; the connection should be closed (and maybe reopened). */
   | { readonly state: "dead"; readonly silentForMs: number };
 
+/** The `state` names a {@link SessionStatus} can have. */
 export type SessionState = SessionStatus["state"];

@@ -4,6 +4,7 @@
 import { systemClock, type Clock, type TimerHandle } from "../clock.js";
 import { AbortedError, ArgumentError, TimeoutError } from "../errors.js";
 
+/** What bounds a wait ({@link withDeadline}): its name in errors, a signal, a time limit, and what to stop when it is given up. */
 export interface DeadlineOptions {
   /** Names the operation in error messages, e.g. "login" or "order 17 acknowledgement". */
   what: string;

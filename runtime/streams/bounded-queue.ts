@@ -11,6 +11,7 @@ import { AbortedError } from "../errors.js";
 import { QueueConsumedError, QueueOverflowError } from "./errors.js";
 import { checkQueueLimits, type OverflowPolicy } from "./overflow-policy.js";
 
+/** Capacity and overflow policy of a {@link BoundedQueue}. */
 export interface BoundedQueueOptions {
   /** Most items waiting for the consumer, at least 1. */
   capacity: number;
@@ -22,6 +23,7 @@ export interface BoundedQueueOptions {
   onClose?: () => void;
 }
 
+/** Options of iterating a {@link BoundedQueue}: a signal that ends the loop. */
 export interface IterateOptions {
   /** Aborting ends the iteration with an AbortedError and drops what is buffered. */
   signal?: AbortSignal;
@@ -36,6 +38,7 @@ interface Waiter<T> {
 
 const DONE = { done: true, value: undefined } as const;
 
+/** A single-consumer async queue with a capacity and an overflow policy: what each of the client's iterators reads from. */
 export class BoundedQueue<T> implements AsyncIterable<T> {
   readonly capacity: number;
   readonly overflow: OverflowPolicy;

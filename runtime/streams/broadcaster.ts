@@ -6,6 +6,7 @@ import { QueueConsumedError } from "./errors.js";
 import { BoundedQueue } from "./bounded-queue.js";
 import { checkQueueLimits, type OverflowPolicy } from "./overflow-policy.js";
 
+/** One subscriber's queue size, overflow policy and stop signal. */
 export interface SubscribeOptions {
   /** Most items waiting for this subscriber; default from the Broadcaster. */
   capacity?: number;
@@ -15,6 +16,7 @@ export interface SubscribeOptions {
   signal?: AbortSignal;
 }
 
+/** Default capacity and overflow policy of a {@link Broadcaster}'s subscriber queues. */
 export interface BroadcasterOptions {
   /** Default capacity of subscriber queues; 1024 if not given. */
   capacity?: number;
@@ -22,6 +24,7 @@ export interface BroadcasterOptions {
   overflow?: OverflowPolicy;
 }
 
+/** Publishes each item to every subscriber, each through its own {@link BoundedQueue}. */
 export class Broadcaster<T> {
   readonly #capacity: number;
   readonly #overflow: OverflowPolicy;

@@ -8,6 +8,7 @@ import { ArgumentError } from "../errors.js";
  */
 export type OverflowPolicy = "drop-oldest" | "drop-newest" | "error";
 
+/** Every {@link OverflowPolicy}. */
 export const overflowPolicies: readonly OverflowPolicy[] = ["drop-oldest", "drop-newest", "error"];
 
 /** Checks options that may arrive untyped; throws ArgumentError naming the bad value. */

@@ -6,6 +6,7 @@ import type { OrderTrackerOptions } from "./orders/order-tracker.js";
 import { randomReference, type ReferenceSource } from "./references.js";
 import type { ThrottleLimits } from "./throttle/limits.js";
 
+/** Options of `client.trading`: request time limit, throttle queue and initial limits, references, order and book options. */
 export interface TradingOptions {
   /** Default systemClock; tests pass a FakeClock. */
   clock?: Clock;

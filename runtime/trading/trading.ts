@@ -38,6 +38,7 @@ export interface ReferencedRequestOptions extends RequestOptions {
   reference?: IntegerLike;
 }
 
+/** `client.trading`: requests that resolve with the exchange's answer, the state of every order, and live books, paced by the exchange's throttle. */
 export class Trading {
   /** Our orders, from every message about them. */
   readonly orders: OrderTracker;

@@ -11,8 +11,10 @@
 //   "decorrelated jitter" (previous starts at initialMs).
 import { ArgumentError } from "../errors.js";
 
+/** How a {@link Backoff} randomises delays: `full` (0..ceiling) or `decorrelated` (from the previous delay). */
 export type JitterStrategy = "full" | "decorrelated";
 
+/** The first delay, the cap, the growth factor and the jitter of a {@link Backoff}. */
 export interface BackoffOptions {
   /** First ceiling, > 0. */
   initialMs: number;
@@ -33,6 +35,7 @@ export function backoffCeiling(initialMs: number, maxMs: number, multiplier: num
   return Math.min(maxMs, initialMs * multiplier ** attempt);
 }
 
+/** Exponential reconnect delays with jitter, capped, as the client's reconnect policy uses them. */
 export class Backoff {
   readonly initialMs: number;
   readonly maxMs: number;

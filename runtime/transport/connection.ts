@@ -11,6 +11,7 @@ import { formatAddress } from "./tls-config.js";
 
 const UNCONFIRMED = "the socket was destroyed before the write was confirmed; the bytes may not have been sent";
 
+/** Where a {@link Connection} goes and the limits it works within. */
 export interface ConnectionSettings {
   host: string;
   port: number;
@@ -20,6 +21,7 @@ export interface ConnectionSettings {
   clock: Clock;
 }
 
+/** Byte counters of a {@link Connection}: received, sent, queued and buffered. */
 export interface ConnectionStats {
   /** Application bytes received. */
   bytesIn: number;
@@ -31,6 +33,7 @@ export interface ConnectionStats {
   bufferedInBytes: number;
 }
 
+/** One TCP or TLS connection: inbound chunks as an async iterable, batched writes that honour backpressure. */
 export class Connection implements AsyncIterable<Uint8Array> {
   /** The host and port asked for (for messages); `remoteAddress` is where it landed. */
   readonly host: string;

@@ -5,12 +5,14 @@ import type { Clock } from "../clock.js";
 import { systemClock } from "../clock.js";
 import { ArgumentError } from "../errors.js";
 
+/** How long opening a connection may take by default. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Inbound bytes buffered for a slow consumer before the socket is paused. */
 export const DEFAULT_INBOUND_HIGH_WATER_MARK = 1024 * 1024;
 /** Node's timers overflow above this (about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
+/** Where and how {@link connect} opens a connection: host, port, TLS, time limit, buffer limits. */
 export interface TransportOptions {
   host: string;
   port: number;

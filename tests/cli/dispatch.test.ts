@@ -38,7 +38,7 @@ test("no command, an unknown one, or help for an unknown one: exit 2", async (t)
   t.regex(none.err, /^smarkets: missing command\n\nusage: smarkets <command>/);
   const unknown = fakeIo();
   t.is(await dispatch(["bogus"], unknown), 2);
-  t.regex(unknown.err, /unknown command "bogus" \(commands: exchange, ping, watch, order, cancel, orders;/);
+  t.regex(unknown.err, /unknown command "bogus" \(commands: demo, exchange, ping, watch, order, cancel, orders;/);
   const help = fakeIo();
   t.is(await dispatch(["help", "bogus"], help), 2);
   t.regex(help.err, /no command "bogus"/);
@@ -74,7 +74,7 @@ for (const [argv, message] of [
   [["cancel", "5", "--market", "1"], "--market 1 goes with --all"],
   [["cancel", "--all", "--market", "x"], '--market must be a whole number from 1 to 4294967295, got "x"'],
   [["orders", "--market", "0"], '--market must be a whole number from 1 to 4294967295, got "0"'],
-  [["exchange", "--port", "70000"], "--port must be an integer in 0..65535, got 70000"],
+  [["exchange", "--port", "70000"], '--port must be a whole number from 0 to 65535, got "70000"'],
 ] as const) {
   test(`exit 2: smarkets ${argv.join(" ")}`, async (t) => {
     const io = fakeIo();

@@ -1,21 +1,19 @@
-// `npm start` end to end: the real command, as a user runs it.
+// The demo end to end: `smarkets demo`, what `npm start` runs, as a user
+// runs it (the compiled command under plain node), and its arguments.
 import test from "ava";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { parseDemoArgs } from "../../scripts/demo/args.js";
-import { ArgumentError } from "../../runtime/errors.js";
-import { projectRoot } from "../helpers/shared.js";
+import { dispatch } from "../../cli/dispatch.js";
+import { fakeIo } from "../cli/helpers/fake-io.js";
+import { runCli, testExchange } from "../cli/helpers/cli.js";
 
-const run = promisify(execFile);
-const tsx = `${projectRoot}/node_modules/.bin/tsx`;
+const STEPS = ["login", "ping", "subscribe", "order", "executed", "cancel", "logout"];
 
-test("npm start prints the transcript of a whole session and exits 0", async (t) => {
-  const { stdout } = await run(tsx, ["scripts/demo.ts"], { cwd: projectRoot, timeout: 60_000 });
+test("smarkets demo prints the transcript of a whole session and exits 0", async (t) => {
+  const { code, stdout, stderr } = await runCli(["demo"]);
+  t.is(code, 0, stderr);
+  t.is(stderr, "");
   const lines = stdout.split("\n");
-  t.regex(stdout, /exchange: embedded simulator at 127\.0\.0\.1:\d+/);
-  for (const step of ["login", "ping", "subscribe", "order", "executed", "cancel", "logout"]) {
-    t.true(lines.some((l) => new RegExp(`^\\d\\. ${step} \\.+ `).test(l)), `step ${step} shown`);
-  }
+  t.regex(stdout, /^Smarkets streaming client demo\nexchange: embedded simulator at 127\.0\.0\.1:\d+ \(plain TCP on loopback; account "demo"\)/);
+  STEPS.forEach((step, i) => t.true(lines.some((l) => new RegExp(`^${i + 1}\\. ${step} \\.+ `).test(l)), `step ${i + 1} ${step} shown`));
   t.regex(stdout, /round trip \d+\.\d\d ms/);
   t.regex(stdout, /contract 1 +bids: .*\| +offers: /);
   t.regex(stdout, /accepted: order \d+/);
@@ -24,19 +22,24 @@ test("npm start prints the transcript of a whole session and exits 0", async (t)
   t.regex(stdout, /confirmed \(LOGOUT_CONFIRMATION\)/);
 });
 
-test("npm start --help and bad arguments", async (t) => {
-  const { stdout } = await run(tsx, ["scripts/demo.ts", "--help"], { cwd: projectRoot });
-  t.regex(stdout, /usage: npm start/);
-  const err = await t.throwsAsync(run(tsx, ["scripts/demo.ts", "--port", "99999"], { cwd: projectRoot }));
-  t.is((err as { code?: number }).code, 2);
-  t.regex(String((err as { stderr?: string }).stderr), /--port needs a whole number from 1 to 65535, got "99999"/);
+test("smarkets demo against an exchange named by --port (its books empty: nothing fills, and it says so)", async (t) => {
+  const { exchange, flags } = await testExchange();
+  t.teardown(() => exchange.close());
+  const io = fakeIo();
+  t.is(await dispatch(["demo", ...flags, "--user", "demo2", "--password", "demo2"], io), 0, io.err);
+  t.regex(io.out, new RegExp(`^exchange: 127\\.0\\.0\\.1:${exchange.port} \\(plain TCP\\)$`, "m"));
+  t.regex(io.out, /executed \.+ nothing filled within 3 s/);
+  t.regex(io.out, /confirmed \(LOGOUT_CONFIRMATION\)/);
 });
 
-test("demo arguments: a real endpoint needs credentials from the environment", (t) => {
-  t.throws(() => parseDemoArgs(["--host", "api.example"], {}), { instanceOf: ArgumentError, message: /SMARKETS_USERNAME/ });
-  const a = parseDemoArgs(["--host", "api.example", "--plain", "--port", "3702"], { SMARKETS_TOKEN: "t" });
-  t.deepEqual([a.host, a.port, a.tls, a.credentials], ["api.example", 3702, false, { token: "t" }]);
-  const b = parseDemoArgs([], {});
-  t.is(b.host, undefined);
-  t.throws(() => parseDemoArgs(["--bogus"], {}), { message: /unknown argument "--bogus"/ });
+test("smarkets demo --help, and bad arguments exit 2 naming the flag", async (t) => {
+  const help = await runCli(["demo", "--help"]);
+  t.is(help.code, 0);
+  t.regex(help.stdout, /^usage: smarkets demo/);
+  const bad = await runCli(["demo", "--port", "99999"]);
+  t.is(bad.code, 2);
+  t.regex(bad.stderr, /^smarkets demo: --port must be a whole number from 1 to 65535, got "99999"/);
+  const market = fakeIo();
+  t.is(await dispatch(["demo", "--market", "0"], market), 2);
+  t.regex(market.err, /--market must be a whole number from 1 to 4294967295, got "0"/);
 });

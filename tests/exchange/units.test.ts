@@ -10,7 +10,6 @@ import { FaultInjector } from "../../exchange/server/faults.js";
 import { Throttle } from "../../exchange/server/throttle.js";
 import { CredentialBook } from "../../exchange/server/credentials.js";
 import { resolveAccounts } from "../../exchange/server/accounts.js";
-import { parseExchangeArgs } from "../../exchange/server/cli-args.js";
 
 const ping = (seq: bigint): Uint8Array => encodePayload(withSeq(pingPayload(), seq));
 
@@ -95,38 +94,4 @@ test("credentials: password or token; anything else is refused", (t) => {
   t.is(book.authenticate({ cookie: new Uint8Array(0) }), undefined);
   t.is(book.authenticate({}), undefined);
   t.is(book.authenticate({ username: "a", password: "wrong", cookie: utf8.encode("ta") }), undefined, "a wrong password is not rescued by a token");
-});
-
-test("cli: flags become options; accounts with tokens and balances", (t) => {
-  const command = parseExchangeArgs(["--port", "0", "--host", "0.0.0.0", "--account", "al:pw:with:colons", "--token", "al:tk", "--balance", "50", "--activity", "--seed", "9", "--interval", "250"]);
-  t.deepEqual(command, {
-    kind: "run",
-    options: {
-      port: 0,
-      host: "0.0.0.0",
-      accounts: [{ username: "al", password: "pw:with:colons", token: "tk", balance: 50 }],
-      tlsKeyFile: undefined,
-      tlsCertFile: undefined,
-      activity: { seed: 9, intervalMs: 250 },
-      logLevel: "info",
-    },
-  });
-  t.deepEqual(parseExchangeArgs(["--help"]), { kind: "help" });
-  const defaults = parseExchangeArgs([]);
-  t.like(defaults, { options: { port: 3701, host: "127.0.0.1", accounts: undefined, activity: false } });
-});
-
-test("cli: every mistake is an ArgumentError that does not repeat a secret", (t) => {
-  for (const [args, message] of [
-    [["--port"], /--port needs a value/],
-    [["--port", "-1"], /--port must be an integer/],
-    [["--account", "nocolon"], /--account must be USER:PASSWORD/],
-    [["--token", "x:y"], /--token names "x", which no --account gives/],
-    [["--tls-cert", "c.pem"], /--tls-key and --tls-cert go together/],
-    [["--log-level", "loud"], /--log-level must be/],
-    [["extra"], /unknown argument "extra"/],
-  ] as const) {
-    const err = t.throws(() => parseExchangeArgs([...args]), { instanceOf: ArgumentError, message });
-    if (args[0] === "--account") t.false(err?.message.includes("nocolon"));
-  }
 });

@@ -52,6 +52,7 @@ export interface CancelReplaceCommand {
   readonly requestSeq?: bigint | undefined;
 }
 
+/** A change of a market's state (`exchange.setMarketState`), with an optional reason. */
 export interface MarketStateCommand {
   readonly marketId: number;
   readonly state: MarketStateType;

@@ -12,6 +12,7 @@
 import type * as seto from "../../../generated/seto.js";
 import { PriceLevels, type Level } from "./price-levels.js";
 
+/** One contract's book: bids and offers best first, best bid and offer, last execution and traded volume. */
 export interface ContractBookView {
   readonly marketId: number;
   readonly contractId: number;

@@ -3,6 +3,7 @@
 import type * as seto from "../../../generated/seto.js";
 import { ContractBook, type ContractBookView } from "./contract-book.js";
 
+/** A subscribed market's books, one per contract. */
 export interface MarketBookView {
   readonly marketId: number;
   /** By contract id, ascending. */

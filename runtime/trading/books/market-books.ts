@@ -10,6 +10,7 @@ import type { IncomingEvent } from "../../dispatch/handler-types.js";
 import type { ContractBookView } from "./contract-book.js";
 import { MarketBook, type MarketBookView } from "./market-book.js";
 
+/** A change to the books `client.trading.books` keeps: a snapshot replaced a market's, a contract's changed, or a market's went stale; narrow on `kind`. */
 export type BookUpdate =
   /** A snapshot replaced the market's books. */
   | { readonly kind: "snapshot"; readonly marketId: number; readonly market: MarketBookView }
@@ -35,6 +36,7 @@ export interface MarketBooksOptions {
 
 export const DEFAULT_DEPTH_LIMIT = 5;
 
+/** The live books of every subscribed market (`client.trading.books`), built from snapshots and contract-quotes updates. */
 export class MarketBooks {
   readonly depthLimit: number;
   readonly #books = new Map<number, MarketBook>();

@@ -1,5 +1,6 @@
 // One side of a contract's book: total quantity at each price, kept sorted
 // best first (bids: highest price first; offers: lowest first).
+/** One price level of a book: a price in bps and the quantity at it. */
 export interface Level {
   readonly price: number;
   readonly quantity: bigint;

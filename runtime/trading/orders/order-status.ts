@@ -1,5 +1,6 @@
 // Where an order stands. Open statuses are on the book (or about to be);
 // every other status is final and says how the order ended.
+/** Where an order is in its lifecycle. */
 export type OrderStatus =
   /** Sent (order-create, or a cancel-replace's replacement); no answer yet. */
   | "pending"
@@ -29,6 +30,7 @@ export function isResting(status: OrderStatus): boolean {
   return status === "live" || status === "partially-executed";
 }
 
+/** Whether an order in `status` is finished: it can rest on the book no more. */
 export function isEnded(status: OrderStatus): boolean {
   return !openStatuses.has(status);
 }

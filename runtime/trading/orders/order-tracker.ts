@@ -36,6 +36,7 @@ export type ApplyResult =
   /** New, but it changed no order (not about orders, or nothing to change). */
   | "ignored";
 
+/** One change of one of our orders, as `client.trading.orders.changes()` yields it. */
 export interface OrderChange {
   readonly order: OrderView;
   /** The order before; undefined for an order first seen. */
@@ -101,6 +102,7 @@ interface Cause {
   readonly accountSequence: bigint | undefined;
 }
 
+/** The state of every order this session placed (`client.trading.orders`), kept from every message about it. */
 export class OrderTracker {
   readonly #sequence: AccountSequence;
   readonly #retainEnded: number;

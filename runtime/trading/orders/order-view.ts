@@ -3,6 +3,7 @@ import type * as seto from "../../../generated/seto.js";
 import type { Rational } from "../../odds/rational.js";
 import type { OrderStatus } from "./order-status.js";
 
+/** One of our orders as `client.trading.orders` knows it: what was asked, what executed and at what exact average price, what is open. */
 export interface OrderView {
   /** Undefined until the exchange assigns one (pending, and orders rejected or invalid at creation). */
   readonly orderId: bigint | undefined;

@@ -4,6 +4,7 @@
 import type * as seto from "../../../generated/seto.js";
 import { ArgumentError } from "../../errors.js";
 
+/** The request limits the exchange announced: a rate per second and a burst. */
 export interface ThrottleLimits {
   /** Requests per second, on average. */
   readonly averageRatePs: number;

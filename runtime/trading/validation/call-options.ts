@@ -2,6 +2,7 @@
 import { OrderValidationError } from "../errors.js";
 import { show } from "./fields.js";
 
+/** What every trading request takes: a signal to abandon the wait and a time limit. */
 export interface RequestOptions {
   /** Stop waiting when this aborts: AbortedError. A request still queued is then never sent. */
   signal?: AbortSignal;

@@ -8,6 +8,7 @@ import { show } from "./fields.js";
 /** "buy" backs the outcome, "sell" lays it. */
 export type SideInput = "buy" | "sell" | seto.Side;
 
+/** An order's time in force, by name or as the generated enum. */
 export type TimeInForceInput =
   | "good-til-cancelled"
   | "immediate-or-cancel"

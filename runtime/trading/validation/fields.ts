@@ -1,8 +1,7 @@
 // Checks of request fields before anything is sent: every one either returns
 // the value in its wire type or throws OrderValidationError naming the field,
 // the value and the limit.
-import Long from "long";
-import type { IntegerLike } from "../../integers.js";
+import { isLong, type IntegerLike } from "../../integers.js";
 import { OrderValidationError } from "../errors.js";
 
 const MAX_U32 = 0xffff_ffff;
@@ -13,7 +12,7 @@ export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "bigint") return `${value}n`;
   if (value === null || value === undefined || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Long.isLong(value)) return `Long(${value.toString()})`;
+  if (isLong(value)) return `Long(${value.toString()})`;
   return Object.prototype.toString.call(value);
 }
 
@@ -21,7 +20,7 @@ export function show(value: unknown): string {
 function asBigint(value: unknown): bigint | undefined {
   if (typeof value === "bigint") return value;
   if (typeof value === "number") return Number.isSafeInteger(value) ? BigInt(value) : undefined;
-  if (Long.isLong(value)) return BigInt(value.toString());
+  if (isLong(value)) return BigInt(value.toString());
   return undefined;
 }
 

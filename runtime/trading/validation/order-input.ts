@@ -8,6 +8,7 @@ import { checkSide, checkTimeInForce, type SideInput, type TimeInForceInput } fr
 import { checkId32, checkLabel, checkOrderId, checkQuantity, checkReference, show } from "./fields.js";
 import { checkOrderPrice } from "./price.js";
 
+/** An order as `client.trading.placeOrder()` takes it; checked (price on the ladder, quantity, ids) before anything is sent. */
 export interface PlaceOrderInput {
   marketId: number;
   contractId: number;
@@ -23,6 +24,7 @@ export interface PlaceOrderInput {
   label?: string;
 }
 
+/** The new price and quantity of `client.trading.replaceOrder()`. */
 export interface ReplaceOrderInput {
   price: number;
   quantity: IntegerLike;

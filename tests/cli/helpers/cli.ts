@@ -1,6 +1,9 @@
-// Runs the real `smarkets` executable (bin/smarkets.mjs) with node, as a user
-// would, against a simulator the test starts in its own process.
+// Runs the real `smarkets` executable (bin/smarkets.mjs, which runs the
+// compiled CLI in dist/) with plain node, as a user would, against a
+// simulator the test starts in its own process. `npm test` builds dist/
+// first (pretest); a test run without it fails here saying so.
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { once } from "node:events";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
@@ -9,6 +12,7 @@ import { silentLogger } from "../../../runtime/logging/index.js";
 import { projectRoot } from "../../helpers/shared.js";
 
 export const bin = join(projectRoot, "bin", "smarkets.mjs");
+const compiled = join(projectRoot, "dist", "cli", "main.js");
 
 /** A stuck child is killed after this long, so a broken command fails its test instead of hanging the run. */
 const KILL_AFTER_MS = 30_000;
@@ -26,6 +30,7 @@ function environment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 export function spawnCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): ChildProcess {
+  if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run "npm run build" (npm test does) before the tests that run the command`);
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? projectRoot,
     env: environment(options.env ?? {}),
@@ -42,7 +47,8 @@ export async function outcome(child: ChildProcess): Promise<CliResult> {
   let stderr = "";
   child.stdout!.on("data", (d) => (stdout += String(d)));
   child.stderr!.on("data", (d) => (stderr += String(d)));
-  const [code] = (await once(child, "exit")) as [number | null];
+  // "close", not "exit": a child may exit before everything it wrote has been read.
+  const [code] = (await once(child, "close")) as [number | null];
   return { code, stdout, stderr };
 }
 

@@ -1,21 +1,9 @@
 // How the demo shows what happened: numbered steps, prices as the ladder
 // shows them (percent and decimal odds), quantities as payoff in pounds.
-import type { ContractBookView } from "../../runtime/trading/index.js";
-import { toDecimalStr, toPercentStr } from "../../runtime/odds/index.js";
-
-export interface Out {
-  write(text: string): void;
-}
-
-/** Quantity is payoff in minor units × 100: 10 000 = £1.00. */
-export function pounds(quantity: bigint): string {
-  const pence = quantity / 100n;
-  return `£${pence / 100n}.${String(pence % 100n).padStart(2, "0")}`;
-}
-
-export function price(bps: number): string {
-  return `${toPercentStr(bps)} (${toDecimalStr(bps)})`;
-}
+import { toPercentStr } from "../runtime/odds/index.js";
+import type { ContractBookView } from "../runtime/trading/index.js";
+import { pounds } from "./amounts.js";
+import type { Out } from "./io.js";
 
 export class Transcript {
   #step = 0;

@@ -1,7 +1,7 @@
 // Waits (bounded) until one of our orders reaches a state, watching the
 // trading layer's order changes rather than polling.
-import type { StreamingAPIClient } from "../../runtime/client/index.js";
-import type { OrderView } from "../../runtime/trading/index.js";
+import type { StreamingAPIClient } from "../runtime/client/index.js";
+import type { OrderView } from "../runtime/trading/index.js";
 
 export async function waitForOrder(
   client: StreamingAPIClient,
