@@ -5,8 +5,8 @@
 // The ratio (b)/(a) says how many times faster framing is than decoding the
 // payloads it yields, i.e. how little it adds. Run: npx tsx bench/framing.ts
 
-import * as seto from "../generated/seto.js";
-import { FrameDecoder } from "../runtime/framing/index.js";
+import { FrameDecoder } from "smarkets-streaming/internal";
+import { seto } from "smarkets-streaming/protocol";
 import { formatMegabytes, formatRate, measureDetailed } from "./harness.js";
 import { buildStream, chunk, describeStream } from "./stream.js";
 

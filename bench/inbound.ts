@@ -17,13 +17,9 @@
 // Only some cases (e.g. to profile one): npx tsx bench/inbound.ts b
 // More rounds on a busy machine: BENCH_RUNS=21 npx tsx bench/inbound.ts
 
-import * as seto from "../generated/seto.js";
-import { HandlerRegistry } from "../runtime/dispatch/handler-registry.js";
-import type { SmarketsError } from "../runtime/errors.js";
-import { FakeClock } from "../runtime/fake-clock.js";
-import { FrameDecoder } from "../runtime/framing/index.js";
-import { encodePayload, loginResponsePayload, withSeq } from "../runtime/payload/encode.js";
-import { Session } from "../runtime/session/session.js";
+import type { SmarketsError } from "smarkets-streaming";
+import { encodePayload, FakeClock, FrameDecoder, HandlerRegistry, loginResponsePayload, Session, withSeq } from "smarkets-streaming/internal";
+import { seto } from "smarkets-streaming/protocol";
 import { formatBytes, formatMegabytes, formatRate, measureHeap, measureRounds, medianSpeedup, type RoundsMeasurement } from "./harness.js";
 import { buildStream, chunk, describeStream, type StreamMix } from "./stream.js";
 
