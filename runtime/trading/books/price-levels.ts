@@ -7,9 +7,10 @@ export interface Level {
 }
 
 export class PriceLevels {
-  readonly #quantities = new Map<number, bigint>();
-  /** Prices present, best first. */
+  // Two parallel arrays, best first: a book shows a handful of levels, and a
+  // short array searched and spliced costs less than a Map beside an array.
   #prices: number[] = [];
+  #quantities: bigint[] = [];
   /** -1 for bids (higher is better), 1 for offers (lower is better). */
   readonly #direction: 1 | -1;
 
@@ -22,56 +23,69 @@ export class PriceLevels {
   }
 
   get(price: number): bigint | undefined {
-    return this.#quantities.get(price);
+    const i = this.#search(price);
+    return this.#prices[i] === price ? this.#quantities[i] : undefined;
   }
 
   /** The best level, if any. */
   best(): Level | undefined {
-    const price = this.#prices[0];
-    return price === undefined ? undefined : { price, quantity: this.#quantities.get(price)! };
+    return this.#prices.length === 0 ? undefined : { price: this.#prices[0]!, quantity: this.#quantities[0]! };
   }
 
   /** Levels best first; at most `depth` of them. */
   levels(depth = Infinity): Level[] {
-    const prices = depth >= this.#prices.length ? this.#prices : this.#prices.slice(0, depth);
-    return prices.map((price) => ({ price, quantity: this.#quantities.get(price)! }));
+    const n = Math.min(depth, this.#prices.length);
+    const levels: Level[] = new Array(n);
+    for (let i = 0; i < n; i++) levels[i] = { price: this.#prices[i]!, quantity: this.#quantities[i]! };
+    return levels;
   }
 
   /** Sets the quantity at `price`; 0 removes the level. */
   set(price: number, quantity: bigint): void {
+    const prices = this.#prices;
     const i = this.#search(price);
-    const present = this.#prices[i] === price;
-    if (quantity === 0n) {
-      if (present) {
-        this.#prices.splice(i, 1);
-        this.#quantities.delete(price);
+    if (prices[i] === price) {
+      if (quantity === 0n) {
+        prices.splice(i, 1);
+        this.#quantities.splice(i, 1);
+      } else {
+        this.#quantities[i] = quantity;
       }
-      return;
+    } else if (quantity !== 0n) {
+      if (i === prices.length) {
+        // Levels usually come best first: appended, nothing moves.
+        prices.push(price);
+        this.#quantities.push(quantity);
+      } else {
+        prices.splice(i, 0, price);
+        this.#quantities.splice(i, 0, quantity);
+      }
     }
-    if (!present) this.#prices.splice(i, 0, price);
-    this.#quantities.set(price, quantity);
   }
 
   /** Keeps only the best `depth` levels. */
   trim(depth: number): void {
     if (this.#prices.length <= depth) return;
-    for (const price of this.#prices.slice(depth)) this.#quantities.delete(price);
     this.#prices.length = depth;
+    this.#quantities.length = depth;
   }
 
   clear(): void {
-    this.#prices = [];
-    this.#quantities.clear();
+    this.#prices.length = 0;
+    this.#quantities.length = 0;
   }
 
   /** Index of the first price not better than `price` (where it is, or would go). */
   #search(price: number): number {
+    const prices = this.#prices;
     const key = price * this.#direction;
     let lo = 0;
-    let hi = this.#prices.length;
+    let hi = prices.length;
+    // The usual update lands after the last level or at it: check there first.
+    if (hi > 0 && prices[hi - 1]! * this.#direction < key) return hi;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.#prices[mid]! * this.#direction < key) lo = mid + 1;
+      if (prices[mid]! * this.#direction < key) lo = mid + 1;
       else hi = mid;
     }
     return lo;
