@@ -127,7 +127,12 @@ export class Session implements FrameSink {
 
   /** FrameSink: a payload of the chunk announced by `chunkArrived` (otherwise as `receive`). */
   frame(payload: Uint8Array): void {
-    this.#core.receive(payload, true);
+    this.#core.receiveAt(payload, 0, payload.length, true);
+  }
+
+  /** FrameSink: `frame` for the payload `bytes[start, end)`, without a view made for it. */
+  frameAt(bytes: Uint8Array, start: number, end: number): void {
+    this.#core.receiveAt(bytes, start, end, true);
   }
 
   /** Delivers at most `limit` more payloads until called again (see SessionCore.limitDelivery). */
