@@ -11,16 +11,53 @@ export interface TimerHandle {
 export interface Clock {
   /** Milliseconds on a monotonic scale (only differences are meaningful). */
   now(): number;
-  /** Runs `fn` once after `ms` milliseconds unless cancelled first. */
+  /**
+   * Runs `fn` once after `ms` milliseconds unless cancelled first. A negative
+   * or NaN `ms` counts as 0; any length is honoured, however long.
+   */
   setTimer(ms: number, fn: () => void): TimerHandle;
 }
 
+/** The longest delay `setTimeout` holds (about 24.8 days); above it Node fires after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** What `hostClock` builds on: Node's timers and `performance.now()`, or a test's stand-ins. */
+export interface TimerHost {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/**
+ * A clock on `host`'s timers that never hands them a delay they cannot hold:
+ * negative and NaN delays become 0, and a delay above MAX_TIMER_MS is chained
+ * in steps of at most that — so no caller, and no number a peer sent, can turn
+ * a long timer into a 1 ms timer loop.
+ */
+export function hostClock(host: TimerHost): Clock {
+  return {
+    now: () => host.now(),
+    setTimer(ms, fn) {
+      let remaining = Number.isNaN(ms) || ms < 0 ? 0 : ms;
+      let handle: unknown;
+      const arm = (): void => {
+        const step = Math.min(remaining, MAX_TIMER_MS);
+        remaining -= step;
+        handle = host.setTimeout(() => (remaining > 0 ? arm() : fn()), step);
+      };
+      arm();
+      return { cancel: () => host.clearTimeout(handle) };
+    },
+  };
+}
+
 /** The real clock: `performance.now()` and `setTimeout`, unref'd so it never holds the process open. */
-export const systemClock: Clock = {
+export const systemClock: Clock = hostClock({
   now: () => performance.now(),
-  setTimer(ms, fn) {
+  setTimeout(fn, ms) {
     const t = setTimeout(fn, ms);
     t.unref?.();
-    return { cancel: () => clearTimeout(t) };
+    return t;
   },
-};
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+});

@@ -28,16 +28,26 @@ export class DecodeError extends SmarketsError {
   }
 }
 
+/** Bytes of an offending frame a ParseError keeps: enough to diagnose, never a whole 16 MiB frame per queued error. */
+export const PARSE_ERROR_FRAME_BYTES = 1024;
+
 /** A complete frame did not hold a valid `seto.Payload` (bad protobuf, missing required field). */
 export class ParseError extends SmarketsError {
   override readonly name = "ParseError";
-  constructor(
-    message: string,
-    /** The offending frame body, for logging and diagnosis. */
-    readonly frame?: Uint8Array,
-    options?: ErrorOptions,
-  ) {
+  /**
+   * The offending frame body's first PARSE_ERROR_FRAME_BYTES bytes, copied
+   * (not a view that would keep the whole receive buffer alive), for logging
+   * and diagnosis.
+   */
+  readonly frame?: Uint8Array;
+  /** The offending frame body's full length. */
+  readonly frameLength?: number;
+  constructor(message: string, frame?: Uint8Array, options?: ErrorOptions) {
     super(message, options);
+    if (frame !== undefined) {
+      this.frame = frame.slice(0, PARSE_ERROR_FRAME_BYTES);
+      this.frameLength = frame.length;
+    }
   }
 }
 
@@ -61,7 +71,26 @@ export class ConnectionError extends SmarketsError {
 
 /** The socket closed (by the peer, by an error, or declared dead for silence). */
 export class SocketDisconnected extends ConnectionError {
-  override readonly name = "SocketDisconnected";
+  override readonly name: string = "SocketDisconnected";
+}
+
+/**
+ * We dropped the connection because the peer does not take what we send:
+ * `backlogBytes` were waiting to be sent, over the `limitBytes` the
+ * connection may hold (maxOutboundBytes).
+ */
+export class SlowConsumer extends SocketDisconnected {
+  override readonly name = "SlowConsumer";
+  constructor(
+    message: string,
+    readonly backlogBytes: number,
+    readonly limitBytes: number,
+    host?: string,
+    port?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, host, port, options);
+  }
 }
 
 /** A handler name that is not a payload type, or a handler that is not a function. */

@@ -26,7 +26,9 @@ export class FakeClock implements Clock {
   }
 
   setTimer(ms: number, fn: () => void): TimerHandle {
-    const p: Pending = { at: this.#now + Math.max(0, ms), order: this.#order++, fn, cancelled: false };
+    // As the system clock: a negative or NaN delay counts as 0.
+    const delay = Number.isNaN(ms) || ms < 0 ? 0 : ms;
+    const p: Pending = { at: this.#now + delay, order: this.#order++, fn, cancelled: false };
     this.#pending.push(p);
     return {
       cancel: () => {

@@ -49,6 +49,7 @@ export {
   SmarketsError,
   ConnectionError,
   SocketDisconnected,
+  SlowConsumer,
   LoginError,
   LoginTimeout,
   DecodeError,

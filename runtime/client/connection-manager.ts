@@ -191,6 +191,7 @@ export class ConnectionManager implements SessionOutput {
       port: s.port,
       tls: s.tls,
       connectTimeoutMs: s.connectTimeoutMs,
+      maxOutboundBytes: s.maxOutboundBytes,
       clock: this.#host.clock,
       ...(options?.signal ? { signal: options.signal } : {}),
     });

@@ -25,8 +25,13 @@ export interface ClientOptions {
    * until the caller calls `read()`, as with the seed SDK's blocking loop.
    */
   autoRead?: boolean;
-  /** Queue size and overflow policy for each `payloads()` / `statuses()` / `errors()` iterator. */
-  streams?: { capacity?: number; overflow?: OverflowPolicy };
+  /**
+   * Queue size and overflow policy for each `payloads()` / `statuses()` /
+   * `errors()` iterator; `maxBytes` also bounds each `payloads()` queue by
+   * the bytes of the payloads waiting in it (default 64 MiB), so large
+   * frames cannot make a subscriber that fell behind hold unbounded memory.
+   */
+  streams?: { capacity?: number; overflow?: OverflowPolicy; maxBytes?: number };
   /** Options of `client.trading` (request timeout, throttle queue, book depth, …); its clock is the client's. */
   trading?: Omit<TradingOptions, "clock">;
   /**

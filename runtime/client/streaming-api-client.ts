@@ -85,7 +85,7 @@ export class StreamingAPIClient {
     const reconnect = resolveReconnect(options.reconnect);
     if (reconnect && !autoRead) throw new ArgumentError("reconnect needs autoRead: a client that is read by hand cannot notice a drop by itself");
     const streams = { capacity: options.streams?.capacity ?? 10_000, overflow: options.streams?.overflow ?? "error" };
-    this.#payloadStream = new Broadcaster(streams);
+    this.#payloadStream = new Broadcaster({ ...streams, weigh: (e) => e.bytes.length, maxBytes: options.streams?.maxBytes ?? 64 * 1024 * 1024 });
     this.#statusStream = new Broadcaster(streams);
     this.#errorStream = new Broadcaster(streams);
     const onHandlerError = options.onHandlerError ?? "continue";
@@ -126,7 +126,7 @@ export class StreamingAPIClient {
     this.#connections.attach(this.#session);
     // Constructed before any user handler can be added: its handlers come first.
     this.trading = new Trading(
-      { send: (name, body) => this.send(name, body), flush: () => this.flush(), handlers: this.#handlers },
+      { send: (name, body) => this.send(name, body), flush: () => this.flush(), handlers: this.#handlers, report: (e) => this.#error(e) },
       { clock, ...options.trading },
     );
   }

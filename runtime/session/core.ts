@@ -4,7 +4,7 @@
 // login — on top through the `onLive` hook.
 import * as eto from "../../generated/eto.js";
 import type { Clock } from "../clock.js";
-import { ParseError, ProtocolError } from "../errors.js";
+import { ParseError, ProtocolError, SocketDisconnected } from "../errors.js";
 import { replayRequestPayload, type UnsequencedPayload } from "../payload/encode.js";
 import { IncomingPayload } from "../payload/incoming.js";
 import { HeartbeatMonitor } from "./heartbeat.js";
@@ -13,8 +13,10 @@ import { InboundSequencer } from "./inbound-sequencer.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { OutboundSequencer } from "./outbound-sequencer.js";
 import type { OutgoingStore } from "./outgoing-store.js";
+import { PayloadsLost } from "./errors.js";
 import { asSmarketsError, guardListener, type PayloadSink, type SessionListener, type SessionOutput } from "./ports.js";
-import { serveReplay } from "./replay-server.js";
+import { ReplayServer } from "./replay-server.js";
+import { SESSION_DEFAULTS } from "./settings.js";
 
 /** What a {@link SessionCore} is built from. */
 export interface SessionCoreOptions {
@@ -33,6 +35,10 @@ export interface SessionCoreOptions {
   readonly deadAfterMs: number;
   readonly replayTimeoutMs: number;
   readonly maxHeldPayloads: number;
+  /** Bytes of payloads held behind a gap; default SESSION_DEFAULTS.maxHeldBytes. */
+  readonly maxHeldBytes?: number;
+  /** Most bytes written in answer to one replay request; default SESSION_DEFAULTS.maxReplayBytes. */
+  readonly maxReplayBytes?: number;
   /**
    * Role-specific handling of a live eto payload — a session-layer payload
    * not flagged is_replay and seen for the first time — when it arrives,
@@ -59,6 +65,7 @@ export class SessionCore {
   readonly #in: InboundFlow;
   readonly #out: OutboundSequencer;
   readonly #heartbeat: HeartbeatMonitor;
+  readonly #replays: ReplayServer;
   #open = false;
   /** Bumped by close: a receive in progress stops touching state it began with. */
   #epoch = 0;
@@ -68,6 +75,7 @@ export class SessionCore {
    */
   readonly #inbox: Uint8Array[] = [];
   #receiving = false;
+  #lastWriteFailure: unknown;
 
   constructor(o: SessionCoreOptions) {
     this.#output = o.output;
@@ -76,7 +84,7 @@ export class SessionCore {
     this.#store = o.store;
     this.#onLive = o.onLive;
     this.#out = new OutboundSequencer(o.store, o.nextOutSeq);
-    this.#in = new InboundFlow(new InboundSequencer(o.nextInSeq, o.maxHeldPayloads), {
+    this.#in = new InboundFlow(new InboundSequencer(o.nextInSeq, o.maxHeldPayloads, o.maxHeldBytes ?? SESSION_DEFAULTS.maxHeldBytes), {
       clock: o.clock,
       logger: this.#logger,
       replayTimeoutMs: o.replayTimeoutMs,
@@ -84,6 +92,15 @@ export class SessionCore {
       requestReplay: (from) => this.#sendAdmin(replayRequestPayload(from)),
       status: (s) => this.#listener.status(s),
       error: (e) => this.#listener.error(e),
+    });
+    this.#replays = new ReplayServer({
+      clock: o.clock,
+      store: o.store,
+      logger: this.#logger,
+      maxReplayBytes: o.maxReplayBytes ?? SESSION_DEFAULTS.maxReplayBytes,
+      write: (bytes, urgent) => this.#write(bytes, urgent),
+      status: (s) => this.#listener.status(s),
+      error: (e) => this.#writeFailed(e, "serving a replay"),
     });
     this.#heartbeat = new HeartbeatMonitor(o.clock, o.heartbeatIntervalMs, o.deadAfterMs, {
       sendHeartbeat: () => this.#sendBodyless(eto.PayloadType.PAYLOAD_HEARTBEAT),
@@ -123,6 +140,7 @@ export class SessionCore {
     this.#epoch += 1;
     this.#inbox.length = 0;
     this.#heartbeat.stop();
+    this.#replays.cancel();
     this.#in.restart(this.#in.sequencer.expected);
     this.#in.limit(Infinity); // a delivery limit was for that connection's reads
   }
@@ -138,6 +156,7 @@ export class SessionCore {
 
   /** Starts a new session at the given seqs, forgetting the sent payloads. */
   restart(nextInSeq: bigint, nextOutSeq: bigint): void {
+    this.#replays.cancel();
     this.#in.restart(nextInSeq);
     this.#out.reset(nextOutSeq);
     this.#store.clear();
@@ -259,6 +278,7 @@ export class SessionCore {
       return;
     }
     const sequencer = this.#in.sequencer;
+    if (p.etoType === eto.PayloadType.PAYLOAD_GAPFILL && p.isReplay && p.seq > sequencer.expected) this.#rangeGapfill(p);
     let placement = sequencer.place(p);
     if (placement === "duplicate" || placement === "held") return;
     // Session duties are for live eto payloads; stream starts and ends are
@@ -291,6 +311,30 @@ export class SessionCore {
     }
   }
 
+  /**
+   * A replayed gapfill ahead of the expected seq may cover a range the peer
+   * no longer holds: its `replay.seq` then names the range's first seq
+   * (replay-server.ts). If the range reaches back to the expected seq, the
+   * seqs up to the gapfill are not coming: they are skipped and reported
+   * lost, and the gapfill is next. Any other gapfill is placed as usual.
+   */
+  #rangeGapfill(p: IncomingPayload): void {
+    const sequencer = this.#in.sequencer;
+    const from = sequencer.expected;
+    let start: bigint | undefined;
+    try {
+      start = p.payload.etoPayload?.replay?.seq;
+    } catch {
+      return; // placed as usual; its body is reported when decoded there
+    }
+    if (start === undefined || start > from) return;
+    sequencer.skipTo(p.seq);
+    this.#logger.warn({ from, to: p.seq }, "the peer no longer holds payloads it was asked to replay: skipped");
+    this.#listener.error(
+      new PayloadsLost(`incoming seqs ${from}..${p.seq} are lost: the peer's replay covered them with one gapfill (its store no longer holds them)`, from, p.seq),
+    );
+  }
+
   /** Session-layer duties of both roles, on arrival. */
   #live(p: IncomingPayload): void {
     switch (p.etoType) {
@@ -321,14 +365,8 @@ export class SessionCore {
       this.#listener.error(new ProtocolError(`replay request seq ${p.seq} names no seq to replay from`));
       return;
     }
-    const next = this.#out.next;
-    const first = from < 1n ? 1n : from;
-    if (first < next) this.#listener.status({ state: "replaying", from: first, to: next - 1n });
-    try {
-      serveReplay(from, next, this.#store, (bytes) => this.#write(bytes, true), this.#logger);
-    } catch (e) {
-      this.#listener.error(asSmarketsError(e, "serving a replay"));
-    }
+    // Answered in slices, yielding between them (see replay-server.ts): what the peer asks for is bounded.
+    this.#replays.request(from, this.#out.next);
   }
 
   /** Sends a session-layer payload of our own making; a failure is reported, not thrown (timers call this). */
@@ -336,7 +374,7 @@ export class SessionCore {
     try {
       this.send(p, true);
     } catch (e) {
-      this.#listener.error(asSmarketsError(e, "writing a session payload"));
+      this.#writeFailed(e, "writing a session payload");
     }
   }
 
@@ -345,8 +383,24 @@ export class SessionCore {
     try {
       this.#write(this.#out.stampBodylessEto(type).bytes, true);
     } catch (e) {
-      this.#listener.error(asSmarketsError(e, "writing a session payload"));
+      this.#writeFailed(e, "writing a session payload");
     }
+  }
+
+  /**
+   * A write of ours failed. A lost connection is reported by whoever owns it
+   * (the client's connection manager, the exchange's link); anything else is
+   * reported here, once: a failing output fails every write with the same
+   * error (a flood of pings would make one per pong).
+   */
+  #writeFailed(e: unknown, doing: string): void {
+    if (e === this.#lastWriteFailure) return;
+    this.#lastWriteFailure = e;
+    if (e instanceof SocketDisconnected) {
+      this.#logger.debug({ err: e }, `${doing} failed: the connection is lost`);
+      return;
+    }
+    this.#listener.error(asSmarketsError(e, doing));
   }
 
   #write(bytes: Uint8Array, urgent: boolean): void {

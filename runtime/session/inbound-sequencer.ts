@@ -10,9 +10,13 @@
 //   `expected` is issued (not one per later payload) until the gap is filled.
 // - seq < expected: a replay of something processed (dropped silently), or,
 //   if not flagged is_replay, a protocol violation.
-// - The hold is bounded: when full, the newest (highest seq) payloads are
-//   dropped. Nothing is lost: a replay resends everything from the requested
-//   seq upward, so a dropped payload comes again.
+// - The hold is bounded in count (maxHeld) and in bytes (maxHeldBytes): a
+//   payload that would take it past either is not held but dropped, at once
+//   and without searching the hold (a peer must not be able to make each
+//   payload cost a scan). Nothing is lost: a replay resends everything from
+//   the requested seq upward, so a dropped payload comes again. In a stream
+//   that arrives in order the hold thus keeps the lowest seqs, the first to
+//   be needed.
 import type { IncomingPayload } from "../payload/incoming.js";
 
 export type Placement =
@@ -28,7 +32,7 @@ export type Placement =
   | "behind";
 
 export interface HoldResult {
-  /** Seq dropped because the hold was full (the new payload or the highest held), if any. */
+  /** Seq of the payload not held because the hold was full (in count or bytes), if any. */
   readonly dropped: bigint | undefined;
   /** Ask the peer to replay from this seq; undefined when a request is already outstanding. */
   readonly requestReplayFrom: bigint | undefined;
@@ -40,11 +44,14 @@ export class InboundSequencer {
   #highestSeen: bigint;
   #awaitingReplay = false;
   readonly #held = new Map<bigint, IncomingPayload>();
+  #heldBytes = 0;
 
   constructor(
     expected: bigint,
     /** Most payloads held while a gap is open (0: hold none, rely on the replay). */
     readonly maxHeld: number,
+    /** Most bytes (payloads' own) held while a gap is open. */
+    readonly maxHeldBytes: number = Number.MAX_SAFE_INTEGER,
   ) {
     this.#expected = expected;
     this.#highestSeen = expected - 1n;
@@ -69,6 +76,11 @@ export class InboundSequencer {
     return this.#held.size;
   }
 
+  /** Bytes of the payloads held. */
+  get heldBytes(): number {
+    return this.#heldBytes;
+  }
+
   /** Whether the payload at `expected` is in the hold (`takeNext` has it). */
   get nextIsHeld(): boolean {
     return this.#held.size > 0 && this.#held.has(this.#expected);
@@ -85,17 +97,12 @@ export class InboundSequencer {
   hold(p: IncomingPayload): HoldResult {
     if (p.seq > this.#highestSeen) this.#highestSeen = p.seq;
     let dropped: bigint | undefined;
-    if (this.#held.size < this.maxHeld) {
+    const size = p.bytes.length;
+    if (this.#held.size < this.maxHeld && this.#heldBytes + size <= this.maxHeldBytes) {
       this.#held.set(p.seq, p.detach());
+      this.#heldBytes += size;
     } else {
-      const highest = this.#highestHeld();
-      if (highest === undefined || p.seq > highest) {
-        dropped = p.seq;
-      } else {
-        this.#held.delete(highest);
-        this.#held.set(p.seq, p.detach());
-        dropped = highest;
-      }
+      dropped = p.seq;
     }
     return { dropped, requestReplayFrom: this.#openGap() };
   }
@@ -110,8 +117,23 @@ export class InboundSequencer {
   takeNext(): IncomingPayload | undefined {
     if (this.#held.size === 0) return undefined; // the usual case: spare the lookup (bigint keys hash slowly)
     const next = this.#held.get(this.#expected);
-    if (next !== undefined) this.#held.delete(this.#expected);
+    if (next !== undefined) {
+      this.#held.delete(this.#expected);
+      this.#heldBytes -= next.bytes.length;
+    }
     return next;
+  }
+
+  /**
+   * The peer's replay covered a range it no longer holds, `expected` among
+   * them, with one gapfill at `seq`, the range's last (see replay-server.ts):
+   * expect `seq` now, so that gapfill is processed next and the stream moves
+   * past the range. A payload held below `seq` — only a broken peer can leave
+   * one, having sent what it says is gone — stays unreachable until the next
+   * restart (looking for it would cost a search of the hold).
+   */
+  skipTo(seq: bigint): void {
+    if (seq > this.#expected) this.#expected = seq;
   }
 
   /** The replay made no progress in time: the seq to ask for again, or undefined if nothing is missing. */
@@ -125,17 +147,12 @@ export class InboundSequencer {
     this.#highestSeen = expected - 1n;
     this.#awaitingReplay = false;
     this.#held.clear();
+    this.#heldBytes = 0;
   }
 
   #openGap(): bigint | undefined {
     if (this.#awaitingReplay) return undefined;
     this.#awaitingReplay = true;
     return this.#expected;
-  }
-
-  #highestHeld(): bigint | undefined {
-    let highest: bigint | undefined;
-    for (const seq of this.#held.keys()) if (highest === undefined || seq > highest) highest = seq;
-    return highest;
   }
 }

@@ -7,7 +7,7 @@ export * from "./ports.js";
 export * from "./outgoing-store.js";
 export { InboundSequencer, type Placement, type HoldResult } from "./inbound-sequencer.js";
 export { OutboundSequencer, type Stamped } from "./outbound-sequencer.js";
-export { serveReplay, type ReplayReport } from "./replay-server.js";
+export { ReplayServer, type ReplayServerDeps, SLICE_BYTES, SLICE_PAYLOADS } from "./replay-server.js";
 export { HeartbeatMonitor, type HeartbeatActions } from "./heartbeat.js";
 export { awaitable, type Awaitable, type CallOptions } from "./awaitable.js";
 export { SessionCore, type SessionCoreOptions } from "./core.js";

@@ -25,6 +25,12 @@ export interface OutgoingStore {
   put(p: StoredPayload): void;
   /** The payload sent as `seq`, or undefined if never sent or no longer held. */
   get(seq: bigint): StoredPayload | undefined;
+  /**
+   * The lowest seq held at or above `seq`, undefined if none: how the replay
+   * server steps over a range the store does not hold (evicted, or skipped by
+   * a `reset`) without visiting each seq in it.
+   */
+  firstHeldFrom(seq: bigint): bigint | undefined;
   /** Lowest seq held, undefined when empty. */
   oldestSeq(): bigint | undefined;
   /** Highest seq held, undefined when empty. */
@@ -104,6 +110,19 @@ export class MemoryOutgoingStore implements OutgoingStore {
 
   get(seq: bigint): StoredPayload | undefined {
     return this.#bySeq.get(keyOf(seq));
+  }
+
+  firstHeldFrom(seq: bigint): bigint | undefined {
+    // Binary search: the live part of #order is sorted.
+    const order = this.#order;
+    let lo = this.#head;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order[mid]! < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < order.length ? order[lo] : undefined;
   }
 
   oldestSeq(): bigint | undefined {

@@ -4,7 +4,7 @@
 // core's, shared with the server role.
 import * as eto from "../../generated/eto.js";
 import { systemClock, type Clock } from "../clock.js";
-import { LoginError, LoginTimeout, ProtocolError, SocketDisconnected, type SmarketsError } from "../errors.js";
+import { LoginError, LoginTimeout, ProtocolError, SocketDisconnected, TimeoutError, type SmarketsError } from "../errors.js";
 import { logoutPayload, pingPayload, type UnsequencedPayload } from "../payload/encode.js";
 import type { IncomingPayload } from "../payload/incoming.js";
 import { payloadName } from "../payload/names.js";
@@ -41,7 +41,7 @@ export interface SessionOptions {
   readonly listener: SessionListener;
   readonly clock?: Clock;
   readonly logger?: Logger;
-  /** Where sent payloads are kept for replays; default a MemoryOutgoingStore of `outgoingStoreSize`. */
+  /** Where sent payloads are kept for replays; default a MemoryOutgoingStore of `outgoingStoreSize` payloads and `outgoingStoreBytes`. */
   readonly store?: OutgoingStore;
 }
 
@@ -81,13 +81,15 @@ export class Session implements FrameSink {
       sink: o.sink,
       listener: this.#listener,
       logger: this.#logger,
-      store: o.store ?? new MemoryOutgoingStore(s.outgoingStoreSize),
+      store: o.store ?? new MemoryOutgoingStore(s.outgoingStoreSize, s.outgoingStoreBytes),
       nextInSeq: s.inSeq,
       nextOutSeq: s.outSeq,
       heartbeatIntervalMs: s.heartbeatIntervalMs,
       deadAfterMs: s.deadAfterMs,
       replayTimeoutMs: s.replayTimeoutMs,
       maxHeldPayloads: s.maxHeldPayloads,
+      maxHeldBytes: s.maxHeldBytes,
+      maxReplayBytes: s.maxReplayBytes,
       onLive: (p) => this.#onLive(p),
     });
   }
@@ -211,12 +213,19 @@ export class Session implements FrameSink {
     return this.#core.send(payload, false);
   }
 
-  /** Pings the peer; resolves with the round-trip time in ms on the session's clock. */
+  /**
+   * Pings the peer; resolves with the round-trip time in ms on the session's
+   * clock. Rejects with TimeoutError after `pingTimeoutMs` (or
+   * `options.timeoutMs`); a pong arriving later still answers this ping.
+   */
   ping(options?: CallOptions): Promise<number> {
     if (this.#state !== "logged-in") {
       return Promise.reject(new SessionStateError(`cannot ping: the session is ${this.#state}, not logged-in`, this.#state));
     }
-    const call = awaitable<number>(this.#clock, "ping", options);
+    const call = awaitable<number>(this.#clock, "ping", options, {
+      defaultTimeoutMs: this.settings.pingTimeoutMs,
+      timeoutError: (ms) => new TimeoutError(`ping did not complete within ${ms} ms: no pong from the peer`, ms),
+    });
     if (call.settled) return call.promise;
     const sentAt = this.#clock.now();
     try {
@@ -232,7 +241,9 @@ export class Session implements FrameSink {
   /**
    * Logs out (reason LOGOUT_NONE). Resolves with the reason of the peer's
    * logout (normally LOGOUT_CONFIRMATION), or undefined if the connection
-   * closed first or there was no session to log out of.
+   * closed first or there was no session to log out of. Rejects with
+   * TimeoutError after `logoutTimeoutMs` (or `options.timeoutMs`): the client
+   * then closes the connection all the same.
    */
   logout(options?: CallOptions): Promise<eto.LogoutReason | undefined> {
     switch (this.#state) {
@@ -248,6 +259,8 @@ export class Session implements FrameSink {
         break;
     }
     const call = awaitable<eto.LogoutReason | undefined>(this.#clock, "logout", options, {
+      defaultTimeoutMs: this.settings.logoutTimeoutMs,
+      timeoutError: (ms) => new TimeoutError(`logout did not complete within ${ms} ms: no logout confirmation from the peer`, ms),
       onAbandon: () => {
         if (this.#logout === call) this.#logout = undefined;
       },

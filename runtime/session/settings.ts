@@ -21,6 +21,10 @@ export interface SessionSettings {
   connectTimeoutMs?: number;
   /** Give up waiting for the login response after this long. Default 10 000 ms. */
   loginTimeoutMs?: number;
+  /** ping() rejects with TimeoutError when no pong came within this long (unless the call sets `timeoutMs`). Default 10 000 ms. */
+  pingTimeoutMs?: number;
+  /** logout() rejects with TimeoutError when no confirmation came within this long (the connection is closed all the same). Default 10 000 ms. */
+  logoutTimeoutMs?: number;
   /** Send a heartbeat after this long without sending anything. Default 30 000 ms. */
   heartbeatIntervalMs?: number;
   /** Declare the connection dead after this long without receiving anything; must exceed the heartbeat interval. Default 90 000 ms. */
@@ -29,10 +33,18 @@ export interface SessionSettings {
   replayTimeoutMs?: number;
   /** Incoming payloads held while waiting for a gap to fill; beyond it the newest are dropped (a replay brings them again). Default 10 000. */
   maxHeldPayloads?: number;
+  /** Bytes of incoming payloads held while waiting for a gap to fill; a payload that does not fit is dropped (the replay brings it again). Default 16 MiB. */
+  maxHeldBytes?: number;
   /** Sent payloads kept for serving the peer's replay requests. Default 10 000. */
   outgoingStoreSize?: number;
+  /** Bytes of sent payloads kept for replays; beyond it (or `outgoingStoreSize`) the oldest are evicted. Default 16 MiB. */
+  outgoingStoreBytes?: number;
+  /** Most bytes written in answer to one replay request from the peer; it asks again for the rest. Default 8 MiB. */
+  maxReplayBytes?: number;
   /** Largest frame accepted from the peer, in bytes. Default 16 MiB. */
   maxFrameSize?: number;
+  /** Bytes that may wait to be sent to a peer not reading them (queued or in the socket's buffer); beyond it the connection is dropped as a slow consumer (SlowConsumer). Default 16 MiB. */
+  maxOutboundBytes?: number;
   /** Resume this earlier session instead of starting a new one. */
   sessionId?: string;
   /** With `sessionId`: the next incoming seq expected when the session was left. */
@@ -53,12 +65,18 @@ export interface ResolvedSessionSettings {
   readonly tls: boolean | ConnectionOptions;
   readonly connectTimeoutMs: number;
   readonly loginTimeoutMs: number;
+  readonly pingTimeoutMs: number;
+  readonly logoutTimeoutMs: number;
   readonly heartbeatIntervalMs: number;
   readonly deadAfterMs: number;
   readonly replayTimeoutMs: number;
   readonly maxHeldPayloads: number;
+  readonly maxHeldBytes: number;
   readonly outgoingStoreSize: number;
+  readonly outgoingStoreBytes: number;
+  readonly maxReplayBytes: number;
   readonly maxFrameSize: number;
+  readonly maxOutboundBytes: number;
   readonly sessionId: string | undefined;
   /** 1 for a new session. */
   readonly inSeq: bigint;
@@ -74,12 +92,18 @@ export const SESSION_DEFAULTS = {
   tls: true,
   connectTimeoutMs: 10_000,
   loginTimeoutMs: 10_000,
+  pingTimeoutMs: 10_000,
+  logoutTimeoutMs: 10_000,
   heartbeatIntervalMs: 30_000,
   deadAfterMs: 90_000,
   replayTimeoutMs: 5_000,
   maxHeldPayloads: 10_000,
+  maxHeldBytes: 16 * 1024 * 1024,
   outgoingStoreSize: 10_000,
+  outgoingStoreBytes: 16 * 1024 * 1024,
+  maxReplayBytes: 8 * 1024 * 1024,
   maxFrameSize: 16 * 1024 * 1024,
+  maxOutboundBytes: 16 * 1024 * 1024,
 } as const;
 
 /**
@@ -139,12 +163,18 @@ export function resolveSessionSettings(given: SessionSettings): ResolvedSessionS
     tls,
     connectTimeoutMs: duration(s, "connectTimeoutMs", d.connectTimeoutMs),
     loginTimeoutMs: duration(s, "loginTimeoutMs", d.loginTimeoutMs),
+    pingTimeoutMs: duration(s, "pingTimeoutMs", d.pingTimeoutMs),
+    logoutTimeoutMs: duration(s, "logoutTimeoutMs", d.logoutTimeoutMs),
     heartbeatIntervalMs,
     deadAfterMs,
     replayTimeoutMs: duration(s, "replayTimeoutMs", d.replayTimeoutMs),
     maxHeldPayloads: integer(s, "maxHeldPayloads", d.maxHeldPayloads, 0, 10_000_000),
+    maxHeldBytes: integer(s, "maxHeldBytes", d.maxHeldBytes, 0, Number.MAX_SAFE_INTEGER),
     outgoingStoreSize: integer(s, "outgoingStoreSize", d.outgoingStoreSize, 1, 100_000_000),
+    outgoingStoreBytes: integer(s, "outgoingStoreBytes", d.outgoingStoreBytes, 1, Number.MAX_SAFE_INTEGER),
+    maxReplayBytes: integer(s, "maxReplayBytes", d.maxReplayBytes, 1, Number.MAX_SAFE_INTEGER),
     maxFrameSize: integer(s, "maxFrameSize", d.maxFrameSize, 16, 2 ** 31 - 1),
+    maxOutboundBytes: integer(s, "maxOutboundBytes", d.maxOutboundBytes, 1, Number.MAX_SAFE_INTEGER),
     sessionId,
     inSeq: inSeq ?? 1n,
     outSeq: outSeq ?? 1n,

@@ -1,6 +1,9 @@
-// A single-consumer async queue with a hard size limit. The producer never
-// waits: when the consumer is behind and the queue is full, the overflow
-// policy decides what is lost, and the loss is counted.
+// A single-consumer async queue with a hard size limit — in items, and if
+// given a `weigh` function, in bytes too (what the queued items hold, so a
+// few huge items cannot take what many small ones may). The producer never
+// waits: when the consumer is behind and the queue is full by either bound,
+// the overflow policy decides what is lost, and the loss is counted. An item
+// weighing more than maxBytes alone still passes through an empty queue.
 //
 // Ending: after close() the consumer gets the buffered items, then the end;
 // after fail(err) (or an "error" overflow) it gets the buffered items, then
@@ -9,13 +12,17 @@
 // buffer at once, and the producer's later pushes are refused.
 import { AbortedError } from "../errors.js";
 import { QueueConsumedError, QueueOverflowError } from "./errors.js";
-import { checkQueueLimits, type OverflowPolicy } from "./overflow-policy.js";
+import { checkQueueBytes, checkQueueLimits, type OverflowPolicy } from "./overflow-policy.js";
 
-/** Capacity and overflow policy of a {@link BoundedQueue}. */
-export interface BoundedQueueOptions {
+/** Capacity, byte bound and overflow policy of a {@link BoundedQueue}. */
+export interface BoundedQueueOptions<T = unknown> {
   /** Most items waiting for the consumer, at least 1. */
   capacity: number;
   overflow: OverflowPolicy;
+  /** What an item holds, in bytes, for `maxBytes`. */
+  weigh?: (item: T) => number;
+  /** Most bytes (by `weigh`) waiting for the consumer; unbounded when not given. */
+  maxBytes?: number;
   /**
    * Called once when the queue stops accepting items, whatever the cause
    * (close, fail, "error" overflow, consumer left or aborted). Must not throw.
@@ -42,6 +49,9 @@ const DONE = { done: true, value: undefined } as const;
 export class BoundedQueue<T> implements AsyncIterable<T> {
   readonly capacity: number;
   readonly overflow: OverflowPolicy;
+  readonly maxBytes: number;
+  readonly #weigh: ((item: T) => number) | undefined;
+  #bytes = 0;
   #items: T[] = [];
   #head = 0;
   #dropped = 0;
@@ -54,11 +64,19 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
   #onClose: (() => void) | undefined;
   #detachSignal: (() => void) | undefined;
 
-  constructor(options: BoundedQueueOptions) {
+  constructor(options: BoundedQueueOptions<T>) {
     checkQueueLimits(options.capacity, options.overflow);
     this.capacity = options.capacity;
     this.overflow = options.overflow;
     this.#onClose = options.onClose;
+    this.#weigh = options.weigh;
+    this.maxBytes = options.weigh === undefined ? Infinity : (options.maxBytes ?? Infinity);
+    checkQueueBytes(this.maxBytes);
+  }
+
+  /** Bytes (by `weigh`) waiting for the consumer; 0 without `weigh`. */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** Items waiting for the consumer. */
@@ -83,16 +101,26 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
    */
   push(item: T): boolean {
     if (this.#end !== undefined) return false;
-    if (this.size >= this.capacity) {
-      this.#dropped += 1;
-      if (this.overflow === "drop-newest") return false;
-      if (this.overflow === "error") {
-        this.#stop({ failed: true, error: new QueueOverflowError(this.capacity) });
+    const weight = this.#weigh?.(item) ?? 0;
+    if (this.size >= this.capacity || (this.size > 0 && this.#bytes + weight > this.maxBytes)) {
+      if (this.overflow === "drop-newest") {
+        this.#dropped += 1;
         return false;
       }
-      this.#shift();
+      if (this.overflow === "error") {
+        this.#dropped += 1;
+        const bytes = this.size < this.capacity ? { wouldHold: this.#bytes + weight, maxBytes: this.maxBytes } : undefined;
+        this.#stop({ failed: true, error: new QueueOverflowError(this.capacity, bytes ? { bytes } : {}) });
+        return false;
+      }
+      // drop-oldest: evict until the new item fits.
+      while (this.size > 0 && (this.size >= this.capacity || this.#bytes + weight > this.maxBytes)) {
+        this.#dropped += 1;
+        this.#shift();
+      }
     }
     this.#items.push(item);
+    this.#bytes += weight;
     this.#deliver();
     return true;
   }
@@ -167,6 +195,7 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
 
   #shift(): T {
     const item = this.#items[this.#head] as T;
+    if (this.#weigh !== undefined) this.#bytes -= this.#weigh(item);
     this.#items[this.#head] = undefined as T; // let it be collected
     this.#head += 1;
     // Compact now and then instead of Array.shift() on every read.
@@ -192,6 +221,7 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
     this.#finished = true;
     this.#items = [];
     this.#head = 0;
+    this.#bytes = 0;
     this.#detachSignal?.();
     this.#detachSignal = undefined;
   }
@@ -210,6 +240,7 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
     this.#stop({ failed: true, error });
     this.#items = [];
     this.#head = 0;
+    this.#bytes = 0;
     // Abort overrides a close or failure still waiting behind buffered items.
     this.#end = { failed: true, error };
     this.#deliver();

@@ -4,7 +4,7 @@
 // the publisher or the other subscribers.
 import { QueueConsumedError } from "./errors.js";
 import { BoundedQueue } from "./bounded-queue.js";
-import { checkQueueLimits, type OverflowPolicy } from "./overflow-policy.js";
+import { checkQueueBytes, checkQueueLimits, type OverflowPolicy } from "./overflow-policy.js";
 
 /** One subscriber's queue size, overflow policy and stop signal. */
 export interface SubscribeOptions {
@@ -12,6 +12,8 @@ export interface SubscribeOptions {
   capacity?: number;
   /** What happens when this subscriber is full; default from the Broadcaster. */
   overflow?: OverflowPolicy;
+  /** Most bytes waiting for this subscriber, when the Broadcaster weighs its items; default from the Broadcaster. */
+  maxBytes?: number;
   /** Aborting ends this subscription with an AbortedError and frees its queue. */
   signal?: AbortSignal;
 }
@@ -22,19 +24,32 @@ export interface BroadcasterOptions {
   capacity?: number;
   /** Default overflow policy; `"error"` if not given, so a lagging subscriber learns it lost data. */
   overflow?: OverflowPolicy;
+  /** Default byte bound of subscriber queues, when the Broadcaster weighs its items; unbounded if not given. */
+  maxBytes?: number;
+}
+
+/** A Broadcaster's options when it weighs its items: each subscriber's queue is then bounded by `maxBytes` as well. */
+export interface WeighingBroadcasterOptions<T> extends BroadcasterOptions {
+  /** What an item holds, in bytes. */
+  weigh?: (item: T) => number;
 }
 
 /** Publishes each item to every subscriber, each through its own {@link BoundedQueue}. */
 export class Broadcaster<T> {
   readonly #capacity: number;
   readonly #overflow: OverflowPolicy;
+  readonly #weigh: ((item: T) => number) | undefined;
+  readonly #maxBytes: number | undefined;
   readonly #queues = new Set<BoundedQueue<T>>();
   #end: { failed: boolean; error?: unknown } | undefined;
 
-  constructor(options: BroadcasterOptions = {}) {
+  constructor(options: WeighingBroadcasterOptions<T> = {}) {
     this.#capacity = options.capacity ?? 1024;
     this.#overflow = options.overflow ?? "error";
     checkQueueLimits(this.#capacity, this.#overflow);
+    this.#weigh = options.weigh;
+    this.#maxBytes = options.maxBytes;
+    if (this.#maxBytes !== undefined) checkQueueBytes(this.#maxBytes);
   }
 
   /** Subscribers still receiving items (those that left, were aborted or overflowed with "error" are gone). */
@@ -57,6 +72,7 @@ export class Broadcaster<T> {
     const queue: BoundedQueue<T> = new BoundedQueue<T>({
       capacity: options.capacity ?? this.#capacity,
       overflow: options.overflow ?? this.#overflow,
+      ...(this.#weigh !== undefined ? { weigh: this.#weigh, maxBytes: options.maxBytes ?? this.#maxBytes ?? Infinity } : {}),
       onClose: () => this.#queues.delete(queue),
     });
     if (this.#end === undefined) this.#queues.add(queue);

@@ -4,16 +4,22 @@ import { SmarketsError, type ErrorOptions } from "../errors.js";
 /** A queue with the `"error"` overflow policy was full when an item arrived: the consumer fell behind. */
 export class QueueOverflowError extends SmarketsError {
   override readonly name = "QueueOverflowError";
+  /** The queue's byte bound, when that is what the item would have exceeded. */
+  readonly maxBytes: number | undefined;
   constructor(
-    /** The queue's capacity, which one more item would have exceeded. */
+    /** The queue's capacity, which one more item would have exceeded (or its byte bound: see maxBytes). */
     readonly capacity: number,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { bytes?: { wouldHold: number; maxBytes: number } },
   ) {
+    const bytes = options?.bytes;
     super(
-      `queue overflow: an item arrived while ${capacity} were already waiting (capacity ${capacity}); ` +
+      (bytes === undefined
+        ? `queue overflow: an item arrived while ${capacity} were already waiting (capacity ${capacity}); `
+        : `queue overflow: an item arrived that would make the queue hold ${bytes.wouldHold} bytes, over its maxBytes ${bytes.maxBytes}; `) +
         "the consumer fell behind, the item was dropped and the queue closed",
       options,
     );
+    this.maxBytes = bytes?.maxBytes;
   }
 }
 

@@ -21,6 +21,14 @@ export function checkQueueLimits(capacity: unknown, overflow: unknown): void {
   }
 }
 
+/** Checks a queue's byte bound (Infinity for none); throws ArgumentError naming the bad value. */
+export function checkQueueBytes(maxBytes: unknown): void {
+  if (maxBytes === Infinity) return;
+  if (typeof maxBytes !== "number" || !Number.isSafeInteger(maxBytes) || maxBytes < 1) {
+    throw new ArgumentError(`queue maxBytes must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER} (or Infinity); got ${describe(maxBytes)}`);
+  }
+}
+
 function describe(value: unknown): string {
   try {
     return typeof value === "string" ? JSON.stringify(value) : String(value);

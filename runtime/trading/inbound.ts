@@ -10,6 +10,7 @@
 // (so a refusal for speed of a request being sent again is known as such),
 // then applied to the order state.
 import type { PayloadMessages, PayloadName } from "../../generated/payload-map.js";
+import type { SmarketsError } from "../errors.js";
 import type { HandlerMap, IncomingEvent, PayloadHandler } from "../dispatch/handler-types.js";
 import type { MarketBooks } from "./books/market-books.js";
 import type { OrderTracker } from "./orders/order-tracker.js";
@@ -22,10 +23,12 @@ export interface TradingParts {
   readonly books: MarketBooks;
   readonly requests: Requester;
   readonly throttle: Throttle;
+  /** Problems in what the exchange sent that stop nothing, for the client's errors(). */
+  readonly report: (error: SmarketsError) => void;
 }
 
 /** The handlers registered for the client's whole life: the throttle's signals, account events, settings. */
-export function tradingHandlers({ orders, requests, throttle }: TradingParts): HandlerMap {
+export function tradingHandlers({ orders, requests, throttle, report }: TradingParts): HandlerMap {
   /** An account event; `keysOf`: the keys of the requests it may answer (none: it answers none). */
   function accountEvent<N extends PayloadName>(keysOf?: (m: PayloadMessages[N]) => readonly CorrelationKey[]): PayloadHandler<N> {
     return (_m, e) => {
@@ -37,7 +40,11 @@ export function tradingHandlers({ orders, requests, throttle }: TradingParts): H
   }
   return {
     "eto.throttle_exceeded": () => throttle.exceeded(),
-    "seto.throttle_limits_changed": (m) => throttle.setLimits(m),
+    // Checked like any input from the exchange: limits out of range are reported and the previous ones stay.
+    "seto.throttle_limits_changed": (m, e) => {
+      const refused = throttle.announce(m, e.seq);
+      if (refused !== undefined) report(refused);
+    },
     "seto.order_accepted": accountEvent(replyKeys.order),
     "seto.order_rejected": accountEvent(replyKeys.order),
     "seto.order_invalid": accountEvent(replyKeys.order),

@@ -4,6 +4,7 @@
 // else, so the trading logic runs in tests against a fake and in the client
 // against the real session.
 import type { PayloadMessages, SetoPayloadName } from "../../generated/payload-map.js";
+import type { SmarketsError } from "../errors.js";
 import type { HandlerPosition } from "../dispatch/handler-registry.js";
 import type { HandlerMap } from "../dispatch/handler-types.js";
 
@@ -20,6 +21,8 @@ export interface TradingPort {
   flush(): Promise<void>;
   /** Where the trading layer registers the handlers of what it consumes: the client's handler registry. */
   readonly handlers: HandlerRegistrar;
+  /** Hears of problems in what the exchange sent that stopped nothing (e.g. throttle limits out of range); the client puts them on errors(). */
+  report?(error: SmarketsError): void;
 }
 
 /** A seto message to send, typed by name. */

@@ -10,6 +10,7 @@
 // in again with `lastAccountSequence` so the exchange resends the account
 // events that followed it.
 import type * as seto from "../../generated/seto.js";
+import type { SmarketsError } from "../errors.js";
 import type { IntegerLike } from "../integers.js";
 import { MarketBooks } from "./books/market-books.js";
 import { resolveTradingOptions, type TradingOptions } from "./options.js";
@@ -56,14 +57,15 @@ export class Trading {
 
   constructor(port: TradingPort, options?: TradingOptions) {
     const o = resolveTradingOptions(options);
-    this.orders = new OrderTracker(o.orders);
+    this.orders = new OrderTracker({ clock: o.clock, ...o.orders });
     this.books = new MarketBooks(o.books);
     this.#throttle = new Throttle({ clock: o.clock, queueCapacity: o.queueCapacity, ...(o.throttleLimits ? { limits: o.throttleLimits } : {}) });
     this.#requests = new Requester({ port, clock: o.clock, throttle: this.#throttle, defaultTimeoutMs: o.requestTimeoutMs });
     this.#references = o.references;
     this.#resubscribe = o.resubscribe;
     this.#port = port;
-    const parts = { orders: this.orders, books: this.books, requests: this.#requests, throttle: this.#throttle };
+    const report = (error: SmarketsError): void => port.report?.(error);
+    const parts = { orders: this.orders, books: this.books, requests: this.#requests, throttle: this.#throttle, report };
     port.handlers.addAll(tradingHandlers(parts), "first");
     this.#quoteHandlers = quoteHandlers(parts);
   }
@@ -198,6 +200,7 @@ export class Trading {
   resumed(ok: boolean): void {
     this.#requests.resumed(ok);
     if (ok) return;
+    this.orders.sessionLost();
     this.books.markStale();
     if (this.#resubscribe) {
       for (const marketId of this.books.tracked()) {
@@ -210,6 +213,7 @@ export class Trading {
   /** Settles every request (as resumed(false) does), refuses new ones, and ends the change streams. */
   close(): void {
     this.#requests.close();
+    this.orders.sessionLost(); // requests in flight rejected with OutcomeUnknownError: their orders say so too
     this.orders.close();
     this.books.close();
   }

@@ -44,6 +44,7 @@ function attempt(options: ResolvedOptions, resolve: (c: Connection) => void, rej
         port,
         encrypted: options.tls !== undefined,
         inboundHighWaterMark: options.inboundHighWaterMark,
+        maxOutboundBytes: options.maxOutboundBytes,
         idleTimeoutMs: options.idleTimeoutMs,
         clock,
       }),

@@ -2,7 +2,7 @@
 // outbound bytes queued and flushed in one socket write. Made by `connect`.
 import type { Socket } from "node:net";
 import type { Clock } from "../clock.js";
-import { ArgumentError, SocketDisconnected, TimeoutError } from "../errors.js";
+import { ArgumentError, SlowConsumer, SocketDisconnected, TimeoutError } from "../errors.js";
 import { describeCause } from "./describe-cause.js";
 import { IdleWatchdog } from "./idle-watchdog.js";
 import { InboundQueue } from "./inbound-queue.js";
@@ -17,6 +17,8 @@ export interface ConnectionSettings {
   port: number;
   encrypted: boolean;
   inboundHighWaterMark: number;
+  /** Outbound backlog beyond which the connection is dropped as a slow consumer; unbounded when absent. */
+  maxOutboundBytes?: number;
   idleTimeoutMs: number | undefined;
   clock: Clock;
 }
@@ -29,6 +31,8 @@ export interface ConnectionStats {
   bytesOut: number;
   /** Bytes written (queued) but not yet handed to the socket. */
   queuedOutBytes: number;
+  /** What counts against maxOutboundBytes: queued bytes, bytes in the socket's buffer, and a fixed cost per chunk. */
+  outboundBacklogBytes: number;
   /** Bytes received but not yet taken by the consumer. */
   bufferedInBytes: number;
 }
@@ -100,7 +104,19 @@ export class Connection implements AsyncIterable<Uint8Array> {
           this.#bytesOut += n;
         },
         toError: (cause) => this.#failure ?? this.#lost(cause),
+        overflow: (backlog, limit) => {
+          const error = new SlowConsumer(
+            `connection to ${this.#where} dropped: ${backlog} bytes would wait to be sent (queued or in the socket's buffer), over maxOutboundBytes ${limit}; the peer does not read what we send (a slow consumer)`,
+            backlog,
+            limit,
+            this.host,
+            this.port,
+          );
+          this.destroy(error);
+          return error;
+        },
       },
+      settings.maxOutboundBytes,
     );
 
     socket.on("data", this.#onData);
@@ -115,6 +131,7 @@ export class Connection implements AsyncIterable<Uint8Array> {
       bytesIn: this.#bytesIn,
       bytesOut: this.#bytesOut,
       queuedOutBytes: this.#outbound.queuedBytes,
+      outboundBacklogBytes: this.#outbound.backlogBytes,
       bufferedInBytes: this.#inbound.bufferedBytes,
     };
   }
@@ -152,7 +169,9 @@ export class Connection implements AsyncIterable<Uint8Array> {
 
   /**
    * Queues bytes for the next flush (not sent yet; do not mutate them until it
-   * resolves). Throws SocketDisconnected once the connection is closing or gone.
+   * resolves). Throws SocketDisconnected once the connection is closing or
+   * gone, and SlowConsumer (dropping the connection) if the bytes would take
+   * the outbound backlog past `maxOutboundBytes`.
    */
   write(bytes: Uint8Array): void {
     if (!(bytes instanceof Uint8Array)) {

@@ -8,6 +8,11 @@
 // A chunk is handed straight to a waiting reader without being buffered. After
 // the end (or failure) the buffered chunks are still delivered first; a failure
 // is thrown once, after them.
+//
+// A buffered chunk is handed over on the next turn of the event loop
+// (setImmediate), not at once: a consumer catching up on a backlog then
+// processes one chunk per turn instead of the whole backlog (up to the mark,
+// thousands of tiny payloads from a flooding peer) in one block of microtasks.
 import { ArgumentError } from "../errors.js";
 
 export interface FlowControl {
@@ -32,6 +37,8 @@ export class InboundQueue {
   #finished = false;
   #failure: unknown;
   #reader: Reader | undefined;
+  /** A buffered chunk is on its way to the reader (next turn): the reader has not got it yet. */
+  #handing = false;
   readonly #flow: FlowControl;
 
   constructor(highWaterMark: number, flow: FlowControl) {
@@ -86,11 +93,19 @@ export class InboundQueue {
   }
 
   next(): Promise<IteratorResult<Uint8Array, undefined>> {
-    if (this.#reader) {
+    if (this.#reader || this.#handing) {
       return Promise.reject(new ArgumentError("next() called again before the previous call settled; a connection has one sequential reader"));
     }
     const chunk = this.#shift();
-    if (chunk) return Promise.resolve({ done: false, value: chunk });
+    if (chunk) {
+      this.#handing = true;
+      return new Promise((resolve) => {
+        setImmediate(() => {
+          this.#handing = false;
+          resolve({ done: false, value: chunk });
+        });
+      });
+    }
     if (this.#finished) {
       const failure = this.#failure;
       if (failure === undefined) return Promise.resolve(DONE);

@@ -5,6 +5,7 @@ export { Connection, type ConnectionSettings, type ConnectionStats } from "./con
 export {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_INBOUND_HIGH_WATER_MARK,
+  DEFAULT_MAX_OUTBOUND_BYTES,
   type TransportOptions,
 } from "./options.js";
 export { Backoff, backoffCeiling, type BackoffOptions, type JitterStrategy } from "./backoff.js";

@@ -2,15 +2,17 @@
 // into an ArgumentError before any socket is opened.
 import type { ConnectionOptions as TlsConnectionOptions } from "node:tls";
 import type { Clock } from "../clock.js";
-import { systemClock } from "../clock.js";
+import { MAX_TIMER_MS, systemClock } from "../clock.js";
 import { ArgumentError } from "../errors.js";
 
 /** How long opening a connection may take by default. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Inbound bytes buffered for a slow consumer before the socket is paused. */
 export const DEFAULT_INBOUND_HIGH_WATER_MARK = 1024 * 1024;
+/** Bytes waiting to be sent (queued or in the socket's buffer) above which the peer is given up as a slow consumer. */
+export const DEFAULT_MAX_OUTBOUND_BYTES = 16 * 1024 * 1024;
 /** Node's timers overflow above this (about 24.8 days). */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+export const MAX_TIMEOUT_MS = MAX_TIMER_MS;
 
 /** Where and how {@link connect} opens a connection: host, port, TLS, time limit, buffer limits. */
 export interface TransportOptions {
@@ -33,6 +35,13 @@ export interface TransportOptions {
   noDelay?: boolean;
   /** Buffered, unconsumed inbound bytes above which reading pauses; default 1 MiB. */
   inboundHighWaterMark?: number;
+  /**
+   * Outbound bytes that may wait to be sent (queued, or written and not yet
+   * taken by the kernel, each write also counting a small fixed cost); a
+   * write past it drops the connection as a slow consumer (SlowConsumer).
+   * Default 16 MiB.
+   */
+  maxOutboundBytes?: number;
   /** Timers for the connect and idle timeouts; tests inject a FakeClock. */
   clock?: Clock;
 }
@@ -46,6 +55,7 @@ export interface ResolvedOptions {
   signal: AbortSignal | undefined;
   noDelay: boolean;
   inboundHighWaterMark: number;
+  maxOutboundBytes: number;
   clock: Clock;
 }
 
@@ -67,7 +77,8 @@ export function resolveOptions(options: TransportOptions): ResolvedOptions {
     idleTimeoutMs: options.idleTimeoutMs === undefined ? undefined : checkTimeout("idleTimeoutMs", options.idleTimeoutMs),
     signal: options.signal,
     noDelay: options.noDelay ?? true,
-    inboundHighWaterMark: checkHighWaterMark(options.inboundHighWaterMark ?? DEFAULT_INBOUND_HIGH_WATER_MARK),
+    inboundHighWaterMark: checkBytes("inboundHighWaterMark", options.inboundHighWaterMark ?? DEFAULT_INBOUND_HIGH_WATER_MARK),
+    maxOutboundBytes: checkBytes("maxOutboundBytes", options.maxOutboundBytes ?? DEFAULT_MAX_OUTBOUND_BYTES),
     clock: options.clock ?? systemClock,
   };
 }
@@ -79,9 +90,9 @@ function checkTimeout(name: string, ms: number): number {
   return ms;
 }
 
-function checkHighWaterMark(bytes: number): number {
+function checkBytes(name: string, bytes: number): number {
   if (!Number.isSafeInteger(bytes) || bytes < 1) {
-    throw new ArgumentError(`inboundHighWaterMark must be a positive integer number of bytes, got ${String(bytes)}`);
+    throw new ArgumentError(`${name} must be a positive integer number of bytes, got ${String(bytes)}`);
   }
   return bytes;
 }

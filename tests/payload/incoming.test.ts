@@ -37,7 +37,7 @@ test("a body that does not decode fails only when asked for, with ParseError car
   const p = new IncomingPayload(bytes);
   t.is(p.seq, 9n);
   const e = t.throws(() => p.payload, { instanceOf: ParseError, message: /seto\.order_create seq 9 does not decode/ });
-  t.is(e?.frame, bytes);
+  t.deepEqual(e?.frame, bytes);
   t.truthy(e?.cause);
 });
 

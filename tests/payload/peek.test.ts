@@ -112,7 +112,7 @@ for (const [name, input, message] of malformed) {
   test(`malformed: ${name} → ParseError naming the problem and the offset`, (t) => {
     const bytes = hex(input);
     const e = t.throws(() => peekPayload(bytes), { instanceOf: ParseError, message });
-    t.is(e?.frame, bytes);
+    t.deepEqual(e?.frame, bytes);
   });
 }
 

@@ -46,14 +46,29 @@ test("one replay request per gap, however many payloads arrive ahead", (t) => {
   t.is(s.retryReplay(), undefined);
 });
 
-test("the hold keeps the lowest seqs: beyond maxHeld the newest are dropped", (t) => {
+test("beyond maxHeld the arriving payload is dropped, without searching the hold", (t) => {
   const s = new InboundSequencer(1n, 2);
-  t.is(s.hold(incoming(5n)).dropped, undefined);
   t.is(s.hold(incoming(3n)).dropped, undefined);
-  t.is(s.hold(incoming(9n)).dropped, 9n, "newer than all held: the newcomer is dropped");
-  t.is(s.hold(incoming(4n)).dropped, 5n, "older than some held: the highest held is dropped");
+  t.is(s.hold(incoming(5n)).dropped, undefined);
+  t.is(s.hold(incoming(9n)).dropped, 9n, "full: the newcomer is dropped");
+  t.is(s.hold(incoming(4n)).dropped, 4n, "lower than some held, dropped all the same (the replay brings it)");
   t.is(s.heldCount, 2);
   t.is(s.highestSeen, 9n, "dropped payloads still count as seen: the gap stays open until 9");
+});
+
+test("the hold is bounded in bytes too: a payload that would take it past maxHeldBytes is dropped", (t) => {
+  const size = incoming(2n).bytes.length;
+  const s = new InboundSequencer(1n, 1_000, 2 * size);
+  t.is(s.hold(incoming(2n)).dropped, undefined);
+  t.is(s.hold(incoming(3n)).dropped, undefined);
+  t.is(s.hold(incoming(4n)).dropped, 4n);
+  t.is(s.heldBytes, 2 * size);
+  s.processed(); // 1 done
+  t.is(s.takeNext()?.seq, 2n, "2 comes out of the hold");
+  t.is(s.heldBytes, size);
+  t.is(s.hold(incoming(5n)).dropped, undefined, "room again");
+  s.restart(10n);
+  t.is(s.heldBytes, 0);
 });
 
 test("maxHeld 0 holds nothing but still opens the gap", (t) => {

@@ -43,7 +43,8 @@ test("a replay request is served: admin payloads as gapfills, the rest resent fl
   );
   session.receive(peer.fresh(replayRequest(1n)));
   const replay = wire.take();
-  t.true(replay.every((w) => w.urgent && w.payload.etoPayload?.isReplay === true));
+  t.true(replay.every((w) => w.payload.etoPayload?.isReplay === true));
+  t.deepEqual(replay.map((w) => w.urgent), [false, false, false, false, false, false, true], "one flush, after the last");
   t.deepEqual(
     replay.map((w) => [w.payload.etoPayload?.seq, etoTypeOf(w) ?? w.payload.type]),
     [
@@ -64,25 +65,26 @@ test("a replay request is served: admin payloads as gapfills, the rest resent fl
 });
 
 test("a replay from the middle resends from there; a request for the future sends nothing", async (t) => {
-  const { session, wire, peer } = await withHistory();
+  const { session, wire, peer, clock } = await withHistory();
   session.receive(peer.fresh(replayRequest(6n)));
+  clock.advance(0);
   t.deepEqual(wire.take().map((w) => w.payload.etoPayload?.seq), [6n, 7n]);
   session.receive(peer.fresh(replayRequest(8n)));
   session.receive(peer.fresh(replayRequest(50n)));
+  clock.advance(0);
   t.deepEqual(wire.take(), []);
 });
 
-test("a replay reaching back past the store gets gapfills for the lost seqs and a warning", async (t) => {
+test("a replay reaching back past the store gets one gapfill for the lost seqs, and a warning", async (t) => {
   const logger = new MemoryLogger();
-  const { session, wire, rec, peer } = await withHistory({ ...credentials, outgoingStoreSize: 3 }, logger);
+  const { session, wire, rec, peer, clock } = await withHistory({ ...credentials, outgoingStoreSize: 3 }, logger);
   session.receive(peer.fresh(replayRequest(2n)));
+  clock.advance(0);
   const replay = wire.take();
   t.deepEqual(
     replay.map((w) => [w.payload.etoPayload?.seq, etoTypeOf(w) ?? w.payload.type]),
     [
-      [2n, eto.PayloadType.PAYLOAD_GAPFILL], // lost (was market_subscribe)
-      [3n, eto.PayloadType.PAYLOAD_GAPFILL], // lost
-      [4n, eto.PayloadType.PAYLOAD_GAPFILL], // lost (was ping)
+      [4n, eto.PayloadType.PAYLOAD_GAPFILL], // 2..4 lost (market_subscribe, heartbeat, ping): one gapfill at the last
       [5n, eto.PayloadType.PAYLOAD_GAPFILL], // heartbeat
       [6n, eto.PayloadType.PAYLOAD_GAPFILL], // replay
       [7n, seto.PayloadType.PAYLOAD_ORDER_CANCEL],

@@ -1,13 +1,15 @@
 import test from "ava";
 import { FakeClock } from "../../runtime/fake-clock.js";
+import { PayloadsLost } from "../../runtime/session/errors.js";
+import { MemoryOutgoingStore, type OutgoingStore } from "../../runtime/session/outgoing-store.js";
 import { Session } from "../../runtime/session/session.js";
 import { MiniExchange } from "./helpers/exchange.js";
 import { marketQuotes, Recorder } from "./helpers/fixtures.js";
 
 /** A client Session and a MiniExchange joined by a link whose in-flight bytes are lost when it drops. */
-function link() {
+function link(exchangeStore?: OutgoingStore) {
   const clock = new FakeClock();
-  const exchange = new MiniExchange(clock);
+  const exchange = new MiniExchange(clock, exchangeStore);
   const rec = new Recorder();
   let up = false;
   const c2s: Uint8Array[] = [];
@@ -34,11 +36,15 @@ function link() {
       exchange.core.close();
       client.disconnected(new Error("link dropped"));
     },
+    /** Delivers what is in flight both ways, and runs what is due now (replays are answered from 0 ms timers), until all is quiet. */
     pump() {
-      while (c2s.length > 0 || s2c.length > 0) {
-        for (const b of c2s.splice(0)) exchange.core.receive(b);
-        for (const b of s2c.splice(0)) client.receive(b);
-      }
+      do {
+        while (c2s.length > 0 || s2c.length > 0) {
+          for (const b of c2s.splice(0)) exchange.core.receive(b);
+          for (const b of s2c.splice(0)) client.receive(b);
+        }
+        clock.advance(0);
+      } while (c2s.length > 0 || s2c.length > 0);
     },
   };
 }
@@ -108,4 +114,26 @@ test("logout against the exchange: confirmed", async (t) => {
   const done = l.client.logout();
   l.pump();
   t.is(await done, 3); // LOGOUT_CONFIRMATION
+});
+
+test("both roles on the shared core: an exchange whose store lost what the client missed answers with one gapfill; the client skips it, reports it lost, and takes the rest", async (t) => {
+  const l = link(new MemoryOutgoingStore(20));
+  const first = l.connect();
+  l.pump();
+  await first;
+  l.drop();
+  for (let i = 1; i <= 100; i++) l.exchange.core.send(marketQuotes(i), false); // sent while the client is away; the store keeps 20
+  const again = l.connect();
+  l.pump();
+  t.true((await again).resumed);
+  // The exchange's stream: 1 login response, 2..101 the quotes, 102 the new login response. It holds 83..102.
+  const lost = l.rec.errors.filter((e) => e instanceof PayloadsLost) as PayloadsLost[];
+  t.deepEqual(lost.map((e) => [e.from, e.to]), [[2n, 82n]]);
+  t.deepEqual(ids(l.rec), Array.from({ length: 19 }, (_, i) => 82 + i), "82..100 (seqs 83..101) delivered once, in order");
+  t.is(l.rec.errors.length, 1);
+  t.is(l.client.resumeState.nextInSeq, l.exchange.core.nextOutSeq);
+  // The session goes on: no replay request is left outstanding.
+  l.exchange.core.send(marketQuotes(500), false);
+  l.pump();
+  t.is(ids(l.rec).at(-1), 500);
 });

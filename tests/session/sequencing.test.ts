@@ -1,6 +1,8 @@
 import test from "ava";
 import * as eto from "../../generated/eto.js";
+import * as seto from "../../generated/seto.js";
 import { ProtocolError } from "../../runtime/errors.js";
+import { SESSION_DEFAULTS } from "../../runtime/session/settings.js";
 import { etoTypeOf, loggedIn, marketQuotes, credentials } from "./helpers/fixtures.js";
 
 const replayRequests = (writes: { payload: { etoPayload?: { type?: number; replay?: { seq: bigint } } } }[]) =>
@@ -73,10 +75,10 @@ test("a replay that makes no progress within replayTimeoutMs is requested again"
   t.deepEqual(replayRequests(wire.take()), [], "no more requests once the gap is filled");
 });
 
-test("a full hold drops the newest payloads; the replay brings them again", async (t) => {
+test("a full hold drops what arrives; the replay brings it again", async (t) => {
   const { session, wire, rec, peer } = await loggedIn({ ...credentials, maxHeldPayloads: 2 });
-  for (const seq of [4n, 6n, 5n, 7n, 3n]) session.receive(peer.at(seq, marketQuotes(Number(seq))));
-  // Held: 3 and 4 (the lowest); 5, 6, 7 dropped.
+  for (const seq of [3n, 4n, 6n, 5n, 7n]) session.receive(peer.at(seq, marketQuotes(Number(seq))));
+  // Held: 3 and 4 (the first to come); 6, 5, 7 dropped.
   t.deepEqual(replayRequests(wire.take()), [2n]);
   session.receive(peer.at(2n, marketQuotes(2), true));
   t.deepEqual(rec.seqs, [1n, 2n, 3n, 4n]);
@@ -134,4 +136,29 @@ test("payloads received from inside a handler are processed after it, in order",
   };
   session.receive(peer.at(2n, marketQuotes(2)));
   t.deepEqual(rec.seqs, [1n, 2n, 3n]);
+});
+
+/** A payload of about `size` bytes (a seto login whose user name fills it). */
+const bulky = (size: number) => ({ type: seto.PayloadType.PAYLOAD_LOGIN, login: { username: "x".repeat(size), password: "p" } });
+
+test("payloads held behind a gap are capped in bytes (maxHeldBytes, default 16 MiB): 300 × 100 KB are not all held", async (t) => {
+  const { session, wire, rec, peer } = await loggedIn();
+  t.is(SESSION_DEFAULTS.maxHeldBytes, 16 * 1024 * 1024);
+  // Seq 2 is missing; 3..302 arrive, 100 KB each: 30 MB in all.
+  for (let seq = 3n; seq <= 302n; seq++) session.receive(peer.at(seq, bulky(100_000)));
+  t.deepEqual(replayRequests(wire.take()), [2n]);
+  session.receive(peer.at(2n, marketQuotes(2), true));
+  const held = rec.seqs.length - 2; // beyond the login response and 2
+  t.true(held > 0 && held * 100_000 <= SESSION_DEFAULTS.maxHeldBytes, `${held} payloads of 100 KB were held`);
+  // The replay resends the rest: every seq is delivered once, in order.
+  for (let seq = 3n; seq <= 302n; seq++) session.receive(peer.at(seq, bulky(100_000), true));
+  t.deepEqual(rec.seqs, Array.from({ length: 302 }, (_, i) => BigInt(i + 1)));
+  t.deepEqual(rec.errors, []);
+});
+
+test("maxHeldBytes is a setting", async (t) => {
+  const { session, rec, peer } = await loggedIn({ ...credentials, maxHeldBytes: 250_000 });
+  for (let seq = 3n; seq <= 12n; seq++) session.receive(peer.at(seq, bulky(100_000)));
+  session.receive(peer.at(2n, marketQuotes(2), true));
+  t.deepEqual(rec.seqs, [1n, 2n, 3n, 4n], "two of 100 KB fit in 250 KB");
 });

@@ -86,6 +86,8 @@ export async function until(condition: () => boolean): Promise<void> {
 /** The exchange's order statuses each client status corresponds to. */
 const engineStatusOf: Readonly<Record<OrderStatus, EngineOrderView["status"] | undefined>> = {
   pending: undefined,
+  "outcome-unknown": undefined,
+  expired: undefined,
   live: "live",
   "partially-executed": "live",
   executed: "filled",

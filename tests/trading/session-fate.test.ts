@@ -46,9 +46,9 @@ test("when the session cannot be resumed, sent requests reject with OutcomeUnkno
   t.regex(notSent.message, /cancelOrder \(order 9.*was not sent: the session was lost/);
   t.is(trading.inFlight + trading.queued, 0);
   t.is(port.sent.length, 1);
-  // The order's fate is unknown: the tracker keeps it pending, and a later
+  // The order's fate is unknown, and the tracker says so; a later
   // account-sequence replay (in the new session) settles it there.
-  t.is(trading.orders.byReference(1001n)?.status, "pending");
+  t.is(trading.orders.byReference(1001n)?.status, "outcome-unknown");
   port.receive(incoming("seto.order_accepted", { seq: 1n, reference: 1001n, orderId: 5n, accountSequence64: 3n }));
   t.is(trading.orders.byReference(1001n)?.status, "live");
 });

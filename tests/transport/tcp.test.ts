@@ -96,7 +96,8 @@ test("close() sends what is queued, ends gracefully, and later writes are Socket
 
 test("destroy(err) drops queued bytes, rejects pending flushes, and the reader sees the cause", async (t) => {
   const server = await startTcpServer({ pauseOnConnect: true });
-  const conn = await connect({ host: LOOPBACK, port: server.port, tls: false });
+  // Room for more than the default 16 MiB backlog: this is about destroy, not the slow-consumer bound.
+  const conn = await connect({ host: LOOPBACK, port: server.port, tls: false, maxOutboundBytes: 64 * 1024 * 1024 });
   const peer = await server.nextSocket();
 
   conn.write(new Uint8Array(16 * 1024 * 1024)); // more than the kernel takes while the peer reads nothing

@@ -66,6 +66,15 @@ export class OrderIndex {
     this.#unawait(r);
   }
 
+  /**
+   * Its session was lost: still awaited by reference (the new session's
+   * account events echo it), no longer by seq (the new session numbers from 1
+   * again, and its seqs belong to new requests).
+   */
+  sessionLost(r: OrderRecord): void {
+    if (r.seq !== undefined && this.#awaitingBySeq.get(r.seq) === r) this.#awaitingBySeq.delete(r.seq);
+  }
+
   forget(r: OrderRecord): void {
     this.records.delete(r);
     deleteIf(this.#byId, r.orderId, r);

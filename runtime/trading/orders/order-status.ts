@@ -4,6 +4,12 @@
 export type OrderStatus =
   /** Sent (order-create, or a cancel-replace's replacement); no answer yet. */
   | "pending"
+  /**
+   * Pending when its session was lost and could not be resumed: the exchange
+   * may or may not have it (its request rejected with OutcomeUnknownError).
+   * The new session's account events settle it; else it expires.
+   */
+  | "outcome-unknown"
   /** On the book, nothing executed. */
   | "live"
   /** On the book, some executed. */
@@ -21,9 +27,20 @@ export type OrderStatus =
   /** Ended before it began: refused by the exchange (order-rejected, cancel-replace rejected). */
   | "rejected"
   /** Ended before it began: order-invalid. */
-  | "invalid";
+  | "invalid"
+  /**
+   * No longer followed: its outcome stayed unknown for `unknownOutcomeExpiryMs`
+   * after its session was lost (no account event about it came). The
+   * exchange may still have it: check with it.
+   */
+  | "expired";
 
-export const openStatuses: ReadonlySet<OrderStatus> = new Set<OrderStatus>(["pending", "live", "partially-executed"]);
+export const openStatuses: ReadonlySet<OrderStatus> = new Set<OrderStatus>(["pending", "outcome-unknown", "live", "partially-executed"]);
+
+/** Awaiting the exchange's answer to its creation: pending, or outcome-unknown after a lost session. */
+export function isUnanswered(status: OrderStatus): boolean {
+  return status === "pending" || status === "outcome-unknown";
+}
 
 /** On the book: live or partially executed. */
 export function isResting(status: OrderStatus): boolean {

@@ -11,11 +11,19 @@
 // resend moves the pending order to its new seq (sent with `resend`); and
 // only if the resend is given up does the order end rejected (withdrawn()).
 //
+// Lost sessions: an order still pending when its session was lost and could
+// not be resumed (sessionLost()) may or may not have reached the exchange. It
+// becomes `outcome-unknown`: still awaited by its reference, so the account
+// events the new session's login has the exchange resend (from the last
+// account sequence applied) settle it as they would have; if none does within
+// `unknownOutcomeExpiryMs`, it ends `expired`.
+//
 // Memory: ended orders are kept for lookups, the most recent `retainEnded` of
 // them; older ones are forgotten (a later message about one is then treated
 // as news about an order first heard of, with `complete: false`).
 import type { PayloadMessages, PayloadName } from "../../../generated/payload-map.js";
 import * as seto from "../../../generated/seto.js";
+import { systemClock, type Clock } from "../../clock.js";
 import { ArgumentError } from "../../errors.js";
 import type { IntegerLike } from "../../integers.js";
 import { Broadcaster, type BroadcasterOptions, type SubscribeOptions } from "../../streams/index.js";
@@ -41,8 +49,12 @@ export interface OrderChange {
   readonly order: OrderView;
   /** The order before; undefined for an order first seen. */
   readonly previous: OrderView | undefined;
-  /** The payload that changed it ("seto.order_create" for a request this client sent). */
-  readonly cause: PayloadName;
+  /**
+   * The payload that changed it ("seto.order_create" for a request this
+   * client sent), or what happened without one: "session-lost" (its outcome
+   * became unknown), "expired" (it stayed unknown too long).
+   */
+  readonly cause: PayloadName | "session-lost" | "expired";
   readonly isReplay: boolean;
 }
 
@@ -67,6 +79,10 @@ export interface OrderTrackerOptions {
   retainEnded?: number;
   /** Defaults for change subscriptions (capacity 1024, overflow "error" unless given). */
   changes?: BroadcasterOptions;
+  /** How long an order stays `outcome-unknown` after its session was lost before it ends `expired`; default 60 000 ms. */
+  unknownOutcomeExpiryMs?: number;
+  /** Times the expiry; default the system clock (the trading layer passes its own). */
+  clock?: Clock;
 }
 
 /** Payloads carrying an account sequence (every account event). */
@@ -97,7 +113,7 @@ function sequenceOf(event: IncomingEvent): bigint | undefined {
 
 /** What a change comes from: the payload (its name, whether replayed) and its account sequence. */
 interface Cause {
-  readonly name: PayloadName;
+  readonly name: OrderChange["cause"];
   readonly isReplay: boolean;
   readonly accountSequence: bigint | undefined;
 }
@@ -110,12 +126,20 @@ export class OrderTracker {
   /** Ended orders, in the order they ended, for retention. */
   readonly #ended = new Set<OrderRecord>();
   readonly #changes: Broadcaster<OrderChange>;
+  readonly #clock: Clock;
+  readonly #unknownOutcomeExpiryMs: number;
 
   constructor(options: OrderTrackerOptions = {}) {
     this.#sequence = new AccountSequence(options.lastAccountSequence);
     const retain = options.retainEnded ?? 10_000;
     if (!Number.isSafeInteger(retain) || retain < 0) throw new ArgumentError(`retainEnded must be a whole number ≥ 0, got ${String(retain)}`);
     this.#retainEnded = retain;
+    const expiry = options.unknownOutcomeExpiryMs ?? 60_000;
+    if (typeof expiry !== "number" || !(expiry > 0)) {
+      throw new ArgumentError(`unknownOutcomeExpiryMs must be a positive number of milliseconds (or Infinity), got ${String(expiry)}`);
+    }
+    this.#unknownOutcomeExpiryMs = expiry;
+    this.#clock = options.clock ?? systemClock;
     this.#changes = new Broadcaster(options.changes);
   }
 
@@ -176,6 +200,28 @@ export class OrderTracker {
     const reason = seto.orderRejectedReasonToJSON(seto.OrderRejectedReason.ORDER_REJECTED_THROTTLE_EXCEEDED);
     const cause: Cause = { name: "seto.order_rejected", isReplay: false, accountSequence: undefined };
     this.#updateIf(cause, this.#index.awaited({ reference }), (x) => t.refused(x, "rejected", reason));
+  }
+
+  /**
+   * The session was lost and could not be resumed: every order still pending
+   * becomes `outcome-unknown` until the new session's account events settle
+   * it, or ends `expired` after `unknownOutcomeExpiryMs`.
+   */
+  sessionLost(): void {
+    const cause: Cause = { name: "session-lost", isReplay: false, accountSequence: undefined };
+    const unknown: OrderRecord[] = [];
+    for (const r of [...this.#index.records]) {
+      if (r.status !== "pending") continue;
+      this.#index.sessionLost(r);
+      if (this.#update(cause, r, t.outcomeUnknown)) unknown.push(r);
+    }
+    if (unknown.length === 0 || this.#unknownOutcomeExpiryMs === Infinity) return;
+    const ms = this.#unknownOutcomeExpiryMs;
+    const expired: Cause = { name: "expired", isReplay: false, accountSequence: undefined };
+    const reason = `OUTCOME_UNKNOWN: no account event about it within ${ms} ms of the new session`;
+    this.#clock.setTimer(ms, () => {
+      for (const r of unknown) this.#update(expired, r, (x) => t.expired(x, reason));
+    });
   }
 
   /** Whether `event` carries an account sequence applied before: apply() would skip it as a duplicate. */
@@ -252,7 +298,7 @@ export class OrderTracker {
     return true;
   }
 
-  #announce(r: OrderRecord, previous: OrderView | undefined, cause: PayloadName, isReplay: boolean): void {
+  #announce(r: OrderRecord, previous: OrderView | undefined, cause: OrderChange["cause"], isReplay: boolean): void {
     r.touched();
     r.announced = true;
     if (this.#changes.subscriberCount > 0) this.#changes.publish({ order: r.view(), previous, cause, isReplay });

@@ -4,6 +4,7 @@
 // is taken as the exchange's word.
 import * as seto from "../../../generated/seto.js";
 import type { OrderRecord, OrderWhere } from "./order-record.js";
+import { isUnanswered } from "./order-status.js";
 
 const max0 = (v: bigint): bigint => (v > 0n ? v : 0n);
 
@@ -12,7 +13,7 @@ export function accepted(
   r: OrderRecord,
   m: { orderId: bigint; price?: number | undefined; quantity?: bigint | undefined } & OrderWhere,
 ): boolean {
-  if (r.status !== "pending") return false;
+  if (!isUnanswered(r.status)) return false;
   r.orderId = m.orderId;
   r.learn(m);
   r.price = m.price ?? r.price;
@@ -24,7 +25,7 @@ export function accepted(
 
 /** Refused before it began: order-rejected, order-invalid, or a replacement's rejection. */
 export function refused(r: OrderRecord, status: "rejected" | "invalid", reason: string): boolean {
-  if (r.status !== "pending") return false;
+  if (!isUnanswered(r.status)) return false;
   r.end(status, reason);
   return true;
 }
@@ -91,5 +92,19 @@ export function executionVoided(r: OrderRecord, m: seto.OrderExecutedVoid): bool
   } else if (r.status === "executed" && r.executedQuantity === 0n) {
     r.status = "voided";
   }
+  return true;
+}
+
+/** Its session was lost before the exchange answered: who knows. */
+export function outcomeUnknown(r: OrderRecord): boolean {
+  if (r.status !== "pending") return false;
+  r.status = "outcome-unknown";
+  return true;
+}
+
+/** Its outcome stayed unknown too long: no longer followed. */
+export function expired(r: OrderRecord, reason: string): boolean {
+  if (r.status !== "outcome-unknown") return false;
+  r.end("expired", reason);
   return true;
 }

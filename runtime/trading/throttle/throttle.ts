@@ -22,8 +22,10 @@
 // (submit returns undefined) and nothing queued is dropped: queued requests
 // belong to callers who are awaiting them. A resubmitted request is always
 // taken back, for the same reason.
+import type * as seto from "../../../generated/seto.js";
 import type { Clock, TimerHandle } from "../../clock.js";
-import { checkLimits, type ThrottleLimits } from "./limits.js";
+import { ProtocolError } from "../../errors.js";
+import { checkLimits, limitsProblem, type ThrottleLimits } from "./limits.js";
 import { TokenBucket } from "./token-bucket.js";
 import { WaitingLine } from "./waiting-line.js";
 
@@ -100,6 +102,22 @@ export class Throttle {
     this.#bucket = limits === undefined ? undefined : new TokenBucket(checkLimits(limits), now, this.#bucket?.level(now));
     this.#cancelTimer();
     this.#pump();
+  }
+
+  /**
+   * Limits the exchange announced (throttle-limits-changed, payload `seq`).
+   * Applied if every field is in range; otherwise nothing changes and the
+   * returned ProtocolError names the value and the limit (a tick beyond what
+   * a timer holds would fire at once, in a loop).
+   */
+  announce(announced: seto.ThrottleLimitsChanged, seq: bigint): ProtocolError | undefined {
+    const problem = limitsProblem(announced);
+    if (problem !== undefined) {
+      const kept = this.limits === undefined ? "no limits stay in force" : "the previous limits stay in force";
+      return new ProtocolError(`throttle_limits_changed seq ${seq} refused: ${problem}; ${kept}`);
+    }
+    this.setLimits(announced);
+    return undefined;
   }
 
   /** Queues a new request's `job` behind every waiting one; undefined when the queue is full (the job is refused). */

@@ -6,7 +6,7 @@ import type { Clock } from "../../../runtime/clock.js";
 import { loginResponsePayload, logoutPayload } from "../../../runtime/payload/encode.js";
 import type { IncomingPayload } from "../../../runtime/payload/incoming.js";
 import { SessionCore } from "../../../runtime/session/core.js";
-import { MemoryOutgoingStore } from "../../../runtime/session/outgoing-store.js";
+import { MemoryOutgoingStore, type OutgoingStore } from "../../../runtime/session/outgoing-store.js";
 import { Recorder, Wire } from "./fixtures.js";
 
 export class MiniExchange {
@@ -16,13 +16,13 @@ export class MiniExchange {
   sessions = 0;
   sessionId: string | undefined;
 
-  constructor(clock: Clock) {
+  constructor(clock: Clock, store: OutgoingStore = new MemoryOutgoingStore(100_000)) {
     this.core = new SessionCore({
       clock,
       output: this.wire,
       sink: this.rec,
       listener: this.rec,
-      store: new MemoryOutgoingStore(100_000),
+      store,
       nextInSeq: 1n,
       nextOutSeq: 1n,
       heartbeatIntervalMs: 30_000,

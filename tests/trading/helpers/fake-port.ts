@@ -5,6 +5,7 @@
 import type { PayloadMessages, SetoPayloadName } from "../../../generated/payload-map.js";
 import type { Clock } from "../../../runtime/clock.js";
 import { HandlerRegistry } from "../../../runtime/dispatch/handler-registry.js";
+import type { SmarketsError } from "../../../runtime/errors.js";
 import type { IncomingPayload } from "../../../runtime/payload/incoming.js";
 import type { TradingPort } from "../../../runtime/trading/index.js";
 
@@ -18,6 +19,8 @@ export interface SentPayload {
 export class FakePort implements TradingPort {
   readonly sent: SentPayload[] = [];
   flushes = 0;
+  /** What the trading layer reported (problems in what the exchange sent). */
+  readonly reports: SmarketsError[] = [];
   nextSeq = 1n;
   /** When set, send() throws it (as a session that is not logged in does). */
   refuse: Error | undefined;
@@ -31,6 +34,10 @@ export class FakePort implements TradingPort {
     const seq = this.nextSeq++;
     this.sent.push({ name, body, seq, at: this.clock.now() });
     return seq;
+  }
+
+  report(error: SmarketsError): void {
+    this.reports.push(error);
   }
 
   /** An incoming payload, delivered as the session delivers it. */
