@@ -6,10 +6,17 @@ import { randomFillSync } from "node:crypto";
 
 export type ReferenceSource = () => bigint;
 
+/** Random words drawn in bulk: one system call per 512 references, not one per reference. */
+const pool = new Uint32Array(1024);
+let next = pool.length;
+
 export const randomReference: ReferenceSource = () => {
-  const bytes = randomFillSync(new Uint8Array(8));
-  let v = 0n;
-  for (const b of bytes) v = (v << 8n) | BigInt(b);
+  if (next === pool.length) {
+    randomFillSync(pool);
+    next = 0;
+  }
   // 63 bits keeps it positive in any signed 64-bit store a user may log it to.
-  return v & 0x7fff_ffff_ffff_ffffn;
+  const high = pool[next++]! & 0x7fff_ffff;
+  const low = pool[next++]!;
+  return (BigInt(high) << 32n) | BigInt(low);
 };

@@ -74,4 +74,7 @@ test("generated references are 63-bit and vary", (t) => {
     seen.add(r);
   }
   t.is(seen.size, 1000);
+  // Drawn across refills of the random pool, and over all 63 bits (high and low words both vary).
+  t.true([...seen].some((r) => r >= 2n ** 62n));
+  t.is(new Set([...seen].map((r) => r & 0xffff_ffffn)).size, 1000);
 });
