@@ -88,12 +88,12 @@ class RawEcho {
 const client = new StreamingAPIClient({ username: "bench", password: "bench", host: "127.0.0.1", port: peer.port, tls: false });
 await client.login();
 // What the client sends for an order, byte for byte in size: a seq and a
-// 64-bit reference of the client's own kind (random, so 9 or 10 varint bytes).
+// reference of the client's own kind (random 53-bit: 8 varint bytes).
 const request = encodeFrame(
   encodePayload({
     type: seto.PayloadType.PAYLOAD_ORDER_CREATE,
     etoPayload: { seq: 5_000n },
-    orderCreate: { ...ORDER, side: seto.Side.SIDE_BUY, reference: 0x5a5a_5a5a_5a5a_5a5an },
+    orderCreate: { ...ORDER, side: seto.Side.SIDE_BUY, reference: 0x1a_5a5a_5a5a_5a5an },
   }),
 );
 const echo = await RawEcho.open(peer.port, request);

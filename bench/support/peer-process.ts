@@ -16,11 +16,23 @@ export interface Peer {
 export async function startPeer(script: string, args: readonly string[] = []): Promise<Peer> {
   const child = fork(new URL(script, import.meta.url), [...args], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const waiting = new Set<(message: unknown) => boolean>();
+  // Messages nobody waited for yet: several can arrive in one turn (the IPC
+  // channel emits all it read at once), before a caller asks for the next.
+  const unclaimed: unknown[] = [];
   child.on("message", (message) => {
     for (const w of waiting) if (w(message)) return;
+    unclaimed.push(message);
   });
   const next = <T>(accept: (message: unknown) => T | undefined): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      for (const [i, message] of unclaimed.entries()) {
+        const value = accept(message);
+        if (value !== undefined) {
+          unclaimed.splice(i, 1);
+          resolve(value);
+          return;
+        }
+      }
       const onExit = (code: number | null) => reject(new Error(`peer ${script} exited (${code}) before answering`));
       const w = (message: unknown): boolean => {
         const value = accept(message);
