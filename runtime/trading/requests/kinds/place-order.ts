@@ -30,7 +30,8 @@ export function placeOrderSpec(body: seto.OrderCreate & { reference: bigint }, h
     message: { name: "seto.order_create", body },
     reference,
     keys: [key.reference(reference)],
-    ...hooks,
+    onSent: hooks.onSent,
+    onWithdrawn: hooks.onWithdrawn,
     replies: {
       "seto.order_accepted": (m, seq) =>
         echoes(m, reference, seq) ? { resolve: { orderId: m.orderId, seq, reference, accountSequence: accountSequenceOf(m), message: m } } : undefined,
