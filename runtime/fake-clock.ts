@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from "./clock.js";
+import type { Clock, TimerHandle, TimerOptions } from "./clock.js";
 
 interface Pending {
   at: number;
@@ -25,7 +25,8 @@ export class FakeClock implements Clock {
     return this.#now;
   }
 
-  setTimer(ms: number, fn: () => void): TimerHandle {
+  // Fake time holds no process open, so TimerOptions change nothing here.
+  setTimer(ms: number, fn: () => void, _options?: TimerOptions): TimerHandle {
     // As the system clock: a negative or NaN delay counts as 0.
     const delay = Number.isNaN(ms) || ms < 0 ? 0 : ms;
     const p: Pending = { at: this.#now + delay, order: this.#order++, fn, cancelled: false };

@@ -83,7 +83,7 @@ export { IdError } from "./ids/errors.js";
 // Values, logging, time.
 export type { IntegerLike, LongLike } from "./integers.js";
 export type { OverflowPolicy } from "./streams/overflow-policy.js";
-export type { Clock, TimerHandle } from "./clock.js";
+export type { Clock, TimerHandle, TimerOptions } from "./clock.js";
 export { consoleLogger, type ConsoleLoggerOptions, type LogStream } from "./logging/console-logger.js";
 export { silentLogger, type Logger, type LogFn, type LogLevel } from "./logging/logger.js";
 export { formatPayload } from "./logging/format-payload.js";

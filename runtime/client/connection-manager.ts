@@ -257,10 +257,15 @@ export class ConnectionManager implements SessionOutput {
     this.#attempt++;
     const delayMs = r.backoff.next();
     this.#host.status({ state: "reconnecting", attempt: this.#attempt, delayMs, ...(cause === undefined ? {} : { cause }) });
-    this.#timer = this.#host.clock.setTimer(delayMs, () => {
-      this.#timer = undefined;
-      void this.#reconnectNow(loop);
-    });
+    // No socket is open during the backoff: this timer is what keeps the process alive.
+    this.#timer = this.#host.clock.setTimer(
+      delayMs,
+      () => {
+        this.#timer = undefined;
+        void this.#reconnectNow(loop);
+      },
+      { keepAlive: true },
+    );
   }
 
   /** One attempt of `loop`: connect and log in; on failure, the loop's next step (unless the loop was stopped meanwhile). */

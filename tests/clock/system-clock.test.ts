@@ -75,3 +75,20 @@ test("the real system clock: a 2^32 ms timer does not fire (no 1 ms overflow), a
   t.false(fired);
   t.deepEqual(warnings.filter((w) => w.name === "TimeoutOverflowWarning"), []);
 });
+
+// A reconnecting client has no socket open during its backoff; if its timer did
+// not hold the process, a bot would exit there without a word.
+test("the real system clock: a keepAlive timer holds the process open until it fires; a plain one does not", async (t) => {
+  const { execFile } = await import("node:child_process");
+  const clockUrl = new URL("../../runtime/clock.ts", import.meta.url).href;
+  const run = (options: string) =>
+    new Promise<string>((resolve, reject) => {
+      const script = `import { systemClock } from ${JSON.stringify(clockUrl)};
+systemClock.setTimer(50, () => console.log("fired"), ${options});`;
+      execFile(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], (err, stdout) =>
+        err ? reject(err) : resolve(stdout.trim()),
+      );
+    });
+  t.is(await run("{ keepAlive: true }"), "fired");
+  t.is(await run("{}"), "");
+});
