@@ -164,7 +164,8 @@ async function countWrites(): Promise<string> {
   if (got.heartbeats !== heartbeats) throw new Error(`the server received ${got.heartbeats} heartbeat answers, expected ${heartbeats}`);
   return (
     `writes: ${heartbeats.toLocaleString("en-US")} heartbeats answered (all received by the server) in ${writes.toLocaleString("en-US")} socket writes ` +
-    `(login, subscribe and close included) over ${chunks.toLocaleString("en-US")} inbound chunks: ${(writes / chunks).toFixed(2)} writes per chunk`
+    `(login, subscribe and close included) over ${chunks.toLocaleString("en-US")} inbound chunks: ${(writes / chunks).toFixed(2)} writes per chunk\n` +
+    `ratio outbound writes per inbound chunk: ${(writes / chunks).toFixed(2)} (${writes} writes, ${chunks} chunks, ${heartbeats} heartbeat answers) [target <= 1: one write per chunk at most]`
   );
 }
 if (only === undefined || only.includes("w")) console.log(await countWrites());
@@ -175,5 +176,6 @@ const ratio = (key: string, clock: "wall" | "cpu"): string => {
   return m === undefined || baseline === undefined ? "n/a" : medianSpeedup(baseline, m, clock).toFixed(2);
 };
 const both = (key: string) => `${ratio(key, "wall")} (cpu ${ratio(key, "cpu")})`;
-console.log(`ratio firehose (b)/(a) common handlers: ${both("b")} [target >= 1.0]  (c)/(a) rare handler: ${both("c")} [target >= 3.0]  (d)/(a) books: ${both("d")}`);
+const base = baseline === undefined ? "n/a" : `${formatRate(baseline.opsPerSecond)}/s`;
+console.log(`ratio firehose vs (a) bare decode ${base}: (b)/(a) common handlers: ${both("b")} [target >= 1.0]  (c)/(a) rare handler: ${both("c")} [target >= 3.0]  (d)/(a) books: ${both("d")}`);
 console.log(`checksum ${sink}`);

@@ -174,6 +174,11 @@ console.log(
   `client blocks: ${gcPauses.length} GC pauses (${bigPauses} of 1 ms or more, longest ${(Math.max(0, ...gcPauses) / 1000).toFixed(2)} ms); ` +
     `${liveOrders.toLocaleString("en-US")} orders resting in trading.orders at the end`,
 );
-const p50 = percentile(clientLatencies, 50) / percentile(echoLatencies, 50);
-const p99 = percentile(clientLatencies, 99) / percentile(echoLatencies, 99);
-console.log(`ratio round trip p50 client/echo: ${p50.toFixed(2)} [target <= 1.5]  p99 client/echo: ${p99.toFixed(2)} [target <= 3.0]`);
+const pair = (p: number) => ({ client: percentile(clientLatencies, p), echo: percentile(echoLatencies, p) });
+const p50 = pair(50);
+const p99 = pair(99);
+const us = (x: { client: number; echo: number }) => `${x.client.toFixed(0)} vs ${x.echo.toFixed(0)} µs`;
+console.log(
+  `ratio round trip p50 client/echo: ${(p50.client / p50.echo).toFixed(2)} (${us(p50)}) [target <= 1.5]  ` +
+    `p99 client/echo: ${(p99.client / p99.echo).toFixed(2)} (${us(p99)}) [target <= 3.0]`,
+);

@@ -105,6 +105,6 @@ console.log(
 );
 console.log(`checksum ${sink}`);
 console.log(
-  `ratio sessions: ${kb(rssPerSession)} RSS per session [target < ${kb(TARGET_PER_SESSION)}]  ` +
+  `ratio sessions: ${kb(rssPerSession)} RSS per session (${mb(before.rss)} before, ${mb(after.rss)} with ${SESSIONS.toLocaleString("en-US")}) [target < ${kb(TARGET_PER_SESSION)}]  ` +
     `CPU per payload ${(clientMicros / decodeMicros).toFixed(2)}x the bare decoder's`,
 );
