@@ -29,6 +29,7 @@ import type { IntegerLike } from "../../integers.js";
 import { Broadcaster, type BroadcasterOptions, type SubscribeOptions } from "../../streams/index.js";
 import type { IncomingEvent } from "../../dispatch/handler-types.js";
 import { AccountSequence, accountSequenceOf } from "./account-sequence.js";
+import { EndedOrders } from "./ended-orders.js";
 import { OrderIndex } from "./order-index.js";
 import type { OrderRecord } from "./order-record.js";
 import { isResting } from "./order-status.js";
@@ -124,7 +125,7 @@ export class OrderTracker {
   readonly #retainEnded: number;
   readonly #index = new OrderIndex();
   /** Ended orders, in the order they ended, for retention. */
-  readonly #ended = new Set<OrderRecord>();
+  readonly #ended = new EndedOrders<OrderRecord>();
   readonly #changes: Broadcaster<OrderChange>;
   readonly #clock: Clock;
   readonly #unknownOutcomeExpiryMs: number;
@@ -307,10 +308,6 @@ export class OrderTracker {
   /** Keeps the most recent `retainEnded` ended orders; forgets older ones. */
   #retire(r: OrderRecord): void {
     this.#ended.add(r);
-    while (this.#ended.size > this.#retainEnded) {
-      const oldest = this.#ended.values().next().value as OrderRecord;
-      this.#ended.delete(oldest);
-      this.#index.forget(oldest);
-    }
+    while (this.#ended.size > this.#retainEnded) this.#index.forget(this.#ended.shift()!);
   }
 }
