@@ -11,7 +11,11 @@
 //       contract_quotes, order_executed) reading one field each;
 //   (c) the client, a handler on order_executed only (15% of the stream);
 //   (d) the client keeping books: `trading.subscribe` of the stream's market,
-//       its 8 contracts' books updated by every quote.
+//       its 8 contracts' books updated by every quote;
+//   (e) for reference, the ceiling: a bare socket that logs in, subscribes
+//       and reads the same stream without framing or decoding anything (no
+//       client can read it faster on this machine; a ratio target above
+//       (e)/(a) cannot be met here).
 // A client run is timed from `new StreamingAPIClient` to the last payload's
 // handler (connect, login and subscribe included: a millisecond); closing is
 // not timed. Each case runs once per round, in turn; ratios are medians of
@@ -22,9 +26,10 @@
 //
 // Targets: (b)/(a) >= 1.0, (c)/(a) >= 3.0; (d) is reported.
 // Run: npm run bench -- firehose; or, built, node bench/build/firehose.js [a|b|c|d…]
-import { Socket } from "node:net";
+import { connect, Socket } from "node:net";
 import { StreamingAPIClient, type SmarketsError } from "smarkets-streaming";
-import { seto } from "smarkets-streaming/protocol";
+import { eto, seto } from "smarkets-streaming/protocol";
+import { encodeFrame, encodePayload } from "smarkets-streaming/internal";
 import { readFileSync } from "node:fs";
 import { formatBytes, formatMegabytes, formatRate, median, medianSpeedup, measureRoundsAsync, stopwatch, type RoundsMeasurement, type Timed } from "./harness.js";
 import { firehoseFile, splitPayloads } from "./support/firehose-file.js";
@@ -113,11 +118,35 @@ async function clientRun(kind: Kind): Promise<Timed> {
   return timed;
 }
 
+/** Reads the stream off a bare socket: login, wait for its answer, subscribe, count bytes to the end. */
+async function bareSocketRun(): Promise<Timed> {
+  const watch = stopwatch();
+  const socket = connect({ host: "127.0.0.1", port: peer.port, noDelay: true });
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  const login = encodePayload({ type: seto.PayloadType.PAYLOAD_LOGIN, etoPayload: { seq: 1n, type: eto.PayloadType.PAYLOAD_LOGIN }, login: { username: "bench", password: "bench" } });
+  const subscribe = encodePayload({ type: seto.PayloadType.PAYLOAD_MARKET_SUBSCRIBE, etoPayload: { seq: 2n }, marketSubscribe: { marketId: FIREHOSE_MARKET } });
+  const answered = new Promise<void>((resolve) => socket.once("data", () => resolve()));
+  socket.write(encodeFrame(login));
+  await answered; // the login response, alone: nothing else is sent before the subscribe
+  let received = 0;
+  await new Promise<void>((resolve) => {
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received >= framed.length) resolve();
+    });
+    socket.write(encodeFrame(subscribe));
+  });
+  const timed = watch.stop(FRAMES);
+  socket.destroy();
+  return timed;
+}
+
 const cases = [
   { key: "a", label: "(a) seto.Payload.decode, pre-split payloads", fn: decodeAll, bytes: payloadBytes },
   { key: "b", label: "(b) client, handlers on the 3 common types", fn: () => clientRun("common"), bytes: framed.length },
   { key: "c", label: "(c) client, a handler on order_executed only", fn: () => clientRun("rare"), bytes: framed.length },
   { key: "d", label: "(d) client, trading.subscribe books (8 contracts)", fn: () => clientRun("books"), bytes: framed.length },
+  { key: "e", label: "(e) bare socket reading the stream (the ceiling)", fn: bareSocketRun, bytes: framed.length },
 ];
 const only = process.argv[2];
 const chosen = cases.filter((c) => only === undefined || only.includes(c.key));
@@ -177,5 +206,5 @@ const ratio = (key: string, clock: "wall" | "cpu"): string => {
 };
 const both = (key: string) => `${ratio(key, "wall")} (cpu ${ratio(key, "cpu")})`;
 const base = baseline === undefined ? "n/a" : `${formatRate(baseline.opsPerSecond)}/s`;
-console.log(`ratio firehose vs (a) bare decode ${base}: (b)/(a) common handlers: ${both("b")} [target >= 1.0]  (c)/(a) rare handler: ${both("c")} [target >= 3.0]  (d)/(a) books: ${both("d")}`);
+console.log(`ratio firehose vs (a) bare decode ${base}: (b)/(a) common handlers: ${both("b")} [target >= 1.0]  (c)/(a) rare handler: ${both("c")} [target >= 3.0]  (d)/(a) books: ${both("d")}  (e)/(a) bare socket, the ceiling: ${both("e")}`);
 console.log(`checksum ${sink}`);
