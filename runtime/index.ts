@@ -28,6 +28,13 @@ export { SESSION_DEFAULTS, type SessionSettings, type ResolvedSessionSettings } 
 export type { PayloadEvent, IncomingEvent, PayloadHandler, GlobalHandler, HandlerMap, HandlerErrorPolicy } from "./dispatch/handler-types.js";
 export type { PayloadName, PayloadMessages } from "../generated/payload-map.js";
 
+// Durable session state: what a client resumes from after a crash.
+export { FileSessionStore, LEASE_STEP, type FileSessionStoreOptions } from "./store/file-session-store.js";
+export { MemorySessionStore } from "./store/memory-session-store.js";
+export type { SessionStore, SavedSession, SessionSnapshot, StoreIdentity, StoreRecovery } from "./store/session-store.js";
+export type { FsyncPolicy } from "./store/fsync-policy.js";
+export type { SavedOrder, OrderChanges } from "./trading/orders/saved-order.js";
+
 // Trading.
 export type { Trading, ReferencedRequestOptions } from "./trading/trading.js";
 export type { TradingOptions } from "./trading/options.js";
@@ -63,6 +70,7 @@ export {
   type ErrorOptions,
 } from "./errors.js";
 export { SessionStateError } from "./session/errors.js";
+export { StoreError, StoreCorruptError, StoreForeignError } from "./store/errors.js";
 export { ReadInProgressError } from "./client/errors.js";
 export { QueueOverflowError, QueueConsumedError } from "./streams/errors.js";
 export {

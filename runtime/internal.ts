@@ -50,6 +50,8 @@ export { Session, type SessionOptions } from "./session/session.js";
 export { SessionCore, type SessionCoreOptions } from "./session/core.js";
 export type { SessionOutput, SessionListener, PayloadSink } from "./session/ports.js";
 export { MemoryOutgoingStore, type OutgoingStore, type StoredPayload } from "./session/outgoing-store.js";
+export type { DeliveryLedger } from "./session/delivery-ledger.js";
+export { storeIdentity } from "./store/identity.js";
 export { loginPayload, describeLogoutReason, type LoginCredentials, type LoginResume } from "./session/login.js";
 export { resolveSessionSettings } from "./session/settings.js";
 

@@ -25,6 +25,15 @@ export interface ConnectionManagerHost {
   readonly autoRead: boolean;
   /** The last account sequence the client has applied, for a new session to resend from. */
   accountSequence(): bigint | undefined;
+  /** Saves the session's state to a durable store (each link calls it: see link.ts); absent without one. */
+  readonly commit?: (() => void) | undefined;
+  /**
+   * True while the session to resume came from a durable store and no login
+   * has succeeded yet: if the exchange no longer knows it, login() starts a
+   * new session (asking for the account's events since the last applied)
+   * instead of failing, as a reconnect would.
+   */
+  storedSession?(): boolean;
   status(s: ClientStatus): void;
   error(e: SmarketsError): void;
 }
@@ -101,8 +110,27 @@ export class ConnectionManager implements SessionOutput {
       this.#noteLoginFailure(e);
       // A connection whose login failed is of no use; the next login() opens a new one.
       if (this.#link) this.#drop(this.#link, e);
+      if (this.#startOverFromStore(e)) return this.login(options);
       throw e;
     }
+  }
+
+  /**
+   * A session from a durable store that the exchange no longer knows (it
+   * expired while the process was down): forget it and start a new one, as
+   * a reconnect does, asking for the account's events since the last one
+   * applied. True if so (login() then tries again, once).
+   */
+  #startOverFromStore(e: unknown): boolean {
+    if (!(e instanceof LoginError) || e.reason !== eto.LogoutReason.LOGOUT_UNKNOWN_SESSION) return false;
+    if (this.#host.storedSession?.() !== true || this.#session.state !== "disconnected") return false;
+    const from = this.#host.accountSequence();
+    this.#host.logger.warn(
+      { from: from === undefined ? undefined : String(from) },
+      "the exchange no longer knows the session kept in the store: starting a new one, and asking for the account's events since the last applied",
+    );
+    this.#session.forgetSession(from === undefined ? undefined : from + 1n);
+    return true;
   }
 
   /** Called for every session status: reacts to silence and remembers why the peer logged us out. */
@@ -204,7 +232,7 @@ export class ConnectionManager implements SessionOutput {
       throw new SocketDisconnected("a connection opened by a superseded attempt was closed", s.host, s.port);
     }
     // The session is the frame decoder's sink: frames go to it without a hop through here.
-    const link = new Link(connection, s.maxFrameSize, this.#session, { failed: (e) => this.#host.error(e) });
+    const link = new Link(connection, s.maxFrameSize, this.#session, { failed: (e) => this.#host.error(e), commit: this.#host.commit });
     this.#link = link;
     this.#lastLogoutReason = undefined;
     this.#session.connected();

@@ -11,6 +11,11 @@
 // Failures: the first one (bad framing, a socket error, a failed flush) ends
 // the connection and is reported once; whatever fails after it because of it
 // (other flushes, writes) is not reported again.
+//
+// Commits (a durable session store): `commit` runs at the end of every
+// inbound chunk, after its payloads' handlers ran, and before any bytes go to
+// the socket — so the store holds every payload the peer may see before the
+// peer can see it. A commit that throws fails the link: nothing more is sent.
 import type { Clock } from "../clock.js";
 import { SocketDisconnected, SmarketsError } from "../errors.js";
 import { encodeFrame, FrameDecoder, type FrameSink } from "../framing/index.js";
@@ -26,6 +31,8 @@ export interface LinkSink extends FrameSink {
 export interface LinkEvents {
   /** The failure that ended this connection (bad framing, socket error): called once at most. */
   failed(error: SmarketsError): void;
+  /** Saves the session's state to a durable store (see the file comment); absent without one. */
+  commit?(): void;
 }
 
 /** A limit on waiting for a chunk when reading by hand. */
@@ -95,7 +102,7 @@ export class Link {
     }
     if (!urgent) return;
     if (this.#inChunk) this.#flushAfterChunk = true;
-    else this.#connection.flush().catch((e: unknown) => this.#fail(e));
+    else if (this.#commit()) this.#connection.flush().catch((e: unknown) => this.#fail(e));
   }
 
   /** Sends everything queued in one socket write; resolves once the kernel took it. */
@@ -104,6 +111,7 @@ export class Link {
       this.#flushAfterChunk = true;
       return (this.#chunkFlush ??= deferred()).promise;
     }
+    if (!this.#commit()) return Promise.reject(this.#failure);
     return this.#connection.flush();
   }
 
@@ -152,6 +160,7 @@ export class Link {
 
   /** Ends our side after what is queued is written; resolves once the socket is closed. Nothing is written after this. */
   close(): Promise<void> {
+    if (!this.#commit()) return Promise.reject(this.#failure);
     this.#closing = true;
     return this.#connection.close();
   }
@@ -177,6 +186,12 @@ export class Link {
       return false;
     }
     this.#inChunk = false;
+    if (!this.#commit()) {
+      this.#chunkFlush?.reject(this.#failure);
+      this.#chunkFlush = undefined;
+      this.#flushAfterChunk = false;
+      return false;
+    }
     if (this.#flushAfterChunk) {
       this.#flushAfterChunk = false;
       const waiting = this.#chunkFlush;
@@ -188,6 +203,19 @@ export class Link {
       );
     }
     return this.#failure === undefined;
+  }
+
+  /** Commits to the store, if there is one; false (and the link failed) if that failed. */
+  #commit(): boolean {
+    if (this.#events.commit === undefined) return true;
+    if (this.#failure !== undefined) return false;
+    try {
+      this.#events.commit();
+      return true;
+    } catch (e) {
+      this.#fail(e);
+      return false;
+    }
   }
 
   #fail(e: unknown): SmarketsError {

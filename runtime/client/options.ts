@@ -2,7 +2,7 @@
 import type { Clock } from "../clock.js";
 import type { HandlerErrorPolicy } from "../dispatch/handler-types.js";
 import type { Logger } from "../logging/index.js";
-import type { OutgoingStore } from "../session/outgoing-store.js";
+import type { SessionStore } from "../store/session-store.js";
 import type { OverflowPolicy } from "../streams/index.js";
 import type { Connection, TransportOptions } from "../transport/index.js";
 import type { TradingOptions } from "../trading/options.js";
@@ -16,8 +16,15 @@ export interface ClientOptions {
   logger?: Logger;
   /** Log every payload in and out at debug level as readable text (secrets redacted). Costs a decode each. */
   logPayloads?: boolean;
-  /** Where sent payloads are kept for the peer's replay requests; default in memory (`outgoingStoreSize`). */
-  store?: OutgoingStore;
+  /**
+   * Where the session's state is kept: the sent payloads (for the peer's
+   * replay requests) and, in a durable store, the session id, both seqs, how
+   * far delivery went and our orders, so that a new client given the same
+   * store after a crash resumes the session. Default a MemorySessionStore
+   * (`outgoingStoreSize`, `outgoingStoreBytes`); a FileSessionStore survives
+   * kill -9. One client per store.
+   */
+  store?: SessionStore;
   /** Reconnect and resume the session after a dropped connection. Default off. Needs `autoRead`. */
   reconnect?: boolean | ReconnectOptions;
   /**

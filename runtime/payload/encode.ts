@@ -102,16 +102,6 @@ export function gapfillPayload(seq: bigint): seto.Payload {
   return withSeq(etoPayload(eto.PayloadType.PAYLOAD_GAPFILL, { isReplay: true }), seq);
 }
 
-/**
- * One replayed gapfill standing for every seq in `from`..`to` (which the
- * sender no longer holds): at seq `to`, with `replay.seq = from` naming where
- * the range starts. A peer that knows this reads it as covering the range; to
- * any other it is an ordinary gapfill at `to` (eto ignores the field there).
- */
-export function rangeGapfillPayload(from: bigint, to: bigint): seto.Payload {
-  return withSeq(etoPayload(eto.PayloadType.PAYLOAD_GAPFILL, { isReplay: true, replay: { seq: from } }), to);
-}
-
 /** The same payload flagged `is_replay`, for resending it in answer to a replay request. */
 export function markReplay(bytes: Uint8Array): Uint8Array {
   const p = seto.Payload.decode(bytes);

@@ -34,6 +34,7 @@ export class IncomingPayload implements PayloadHeader {
   /** The body, once decoded; and, when it was decoded alone, its property on seto.Payload, so the whole payload later shares it. */
   #message: unknown = UNDECODED;
   #bodyProperty: SetoBodyProperty | undefined;
+  #redelivered = false;
 
   /** Where the payload lies: `#source[#start, #end)`; `#bytes` is that range as a view, once asked for. */
   readonly #source: Uint8Array;
@@ -73,6 +74,23 @@ export class IncomingPayload implements PayloadHeader {
   get bytes(): Uint8Array {
     const source = this.#source;
     return (this.#bytes ??= this.#start === 0 && this.#end === source.length ? source : source.subarray(this.#start, this.#end));
+  }
+
+  /**
+   * True when this payload may have been delivered before, by a process that
+   * crashed after its handlers ran but before it saved its incoming seq (see
+   * the session store): it is being delivered again, and a handler with side
+   * effects should check whether it already acted on it. False for every
+   * payload delivered for the first time without doubt — a client without a
+   * durable store never sets it.
+   */
+  get redelivered(): boolean {
+    return this.#redelivered;
+  }
+
+  /** Flags the payload as possibly delivered before (the session does this, before handing it over). */
+  markRedelivered(): void {
+    this.#redelivered = true;
   }
 
   /** The payload's name, e.g. `seto.order_accepted`, `eto.login_response`; unknown types are named by number. */
@@ -138,6 +156,7 @@ export class IncomingPayload implements PayloadHeader {
     copy.#bodyEnd = this.#bodyEnd - this.#start;
     copy.#message = this.#message;
     copy.#bodyProperty = this.#bodyProperty;
+    copy.#redelivered = this.#redelivered;
     return copy;
   }
 

@@ -8,12 +8,12 @@ import { ParseError, ProtocolError, SocketDisconnected } from "../errors.js";
 import { replayRequestPayload, type UnsequencedPayload } from "../payload/encode.js";
 import { IncomingPayload } from "../payload/incoming.js";
 import { HeartbeatMonitor } from "./heartbeat.js";
+import type { DeliveryLedger } from "./delivery-ledger.js";
 import { InboundFlow } from "./inbound-flow.js";
 import { InboundSequencer } from "./inbound-sequencer.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { OutboundSequencer } from "./outbound-sequencer.js";
 import type { OutgoingStore } from "./outgoing-store.js";
-import { PayloadsLost } from "./errors.js";
 import { asSmarketsError, guardListener, type PayloadSink, type SessionListener, type SessionOutput } from "./ports.js";
 import { ReplayServer } from "./replay-server.js";
 import { SESSION_DEFAULTS } from "./settings.js";
@@ -27,6 +27,10 @@ export interface SessionCoreOptions {
   readonly listener: SessionListener;
   readonly store: OutgoingStore;
   readonly logger?: Logger;
+  /** Records, ahead of delivery, how far it may have gone (a durable store); none by default. */
+  readonly ledger?: DeliveryLedger | undefined;
+  /** Incoming payloads below this seq may have been delivered by an earlier process: flagged `redelivered`. Default 0. */
+  readonly redeliveredBelow?: bigint | undefined;
   /** The seq expected on the next incoming payload. */
   readonly nextInSeq: bigint;
   /** The seq our next outgoing payload gets. */
@@ -39,6 +43,8 @@ export interface SessionCoreOptions {
   readonly maxHeldBytes?: number;
   /** Most bytes written in answer to one replay request; default SESSION_DEFAULTS.maxReplayBytes. */
   readonly maxReplayBytes?: number;
+  /** Most payloads written in answer to one replay request; default SESSION_DEFAULTS.maxReplayPayloads. */
+  readonly maxReplayPayloads?: number;
   /**
    * Role-specific handling of a live eto payload — a session-layer payload
    * not flagged is_replay and seen for the first time — when it arrives,
@@ -89,6 +95,8 @@ export class SessionCore {
       logger: this.#logger,
       replayTimeoutMs: o.replayTimeoutMs,
       sink: o.sink,
+      ledger: o.ledger,
+      redeliveredBelow: o.redeliveredBelow,
       requestReplay: (from) => this.#sendAdmin(replayRequestPayload(from)),
       status: (s) => this.#listener.status(s),
       error: (e) => this.#listener.error(e),
@@ -98,6 +106,7 @@ export class SessionCore {
       store: o.store,
       logger: this.#logger,
       maxReplayBytes: o.maxReplayBytes ?? SESSION_DEFAULTS.maxReplayBytes,
+      maxReplayPayloads: o.maxReplayPayloads ?? SESSION_DEFAULTS.maxReplayPayloads,
       write: (bytes, urgent) => this.#write(bytes, urgent),
       status: (s) => this.#listener.status(s),
       error: (e) => this.#writeFailed(e, "serving a replay"),
@@ -158,6 +167,7 @@ export class SessionCore {
   restart(nextInSeq: bigint, nextOutSeq: bigint): void {
     this.#replays.cancel();
     this.#in.restart(nextInSeq);
+    this.#in.newStream();
     this.#out.reset(nextOutSeq);
     this.#store.clear();
   }
@@ -170,6 +180,7 @@ export class SessionCore {
   /** Expects the next incoming payload at `next`, dropping anything held (the peer started a new stream). */
   restartInbound(next: bigint): void {
     this.#in.restart(next);
+    this.#in.newStream();
   }
 
   /**
@@ -278,7 +289,6 @@ export class SessionCore {
       return;
     }
     const sequencer = this.#in.sequencer;
-    if (p.etoType === eto.PayloadType.PAYLOAD_GAPFILL && p.isReplay && p.seq > sequencer.expected) this.#rangeGapfill(p);
     let placement = sequencer.place(p);
     if (placement === "duplicate" || placement === "held") return;
     // Session duties are for live eto payloads; stream starts and ends are
@@ -311,30 +321,6 @@ export class SessionCore {
     }
   }
 
-  /**
-   * A replayed gapfill ahead of the expected seq may cover a range the peer
-   * no longer holds: its `replay.seq` then names the range's first seq
-   * (replay-server.ts). If the range reaches back to the expected seq, the
-   * seqs up to the gapfill are not coming: they are skipped and reported
-   * lost, and the gapfill is next. Any other gapfill is placed as usual.
-   */
-  #rangeGapfill(p: IncomingPayload): void {
-    const sequencer = this.#in.sequencer;
-    const from = sequencer.expected;
-    let start: bigint | undefined;
-    try {
-      start = p.payload.etoPayload?.replay?.seq;
-    } catch {
-      return; // placed as usual; its body is reported when decoded there
-    }
-    if (start === undefined || start > from) return;
-    sequencer.skipTo(p.seq);
-    this.#logger.warn({ from, to: p.seq }, "the peer no longer holds payloads it was asked to replay: skipped");
-    this.#listener.error(
-      new PayloadsLost(`incoming seqs ${from}..${p.seq} are lost: the peer's replay covered them with one gapfill (its store no longer holds them)`, from, p.seq),
-    );
-  }
-
   /** Session-layer duties of both roles, on arrival. */
   #live(p: IncomingPayload): void {
     switch (p.etoType) {
@@ -365,8 +351,14 @@ export class SessionCore {
       this.#listener.error(new ProtocolError(`replay request seq ${p.seq} names no seq to replay from`));
       return;
     }
+    const next = this.#out.next;
+    if (from >= next) {
+      // Nothing was sent from there: the peer cannot be missing it. Answered with nothing.
+      this.#listener.error(new ProtocolError(`replay request seq ${p.seq} asks for seqs from ${from}, but our next outgoing seq is ${next}: nothing was sent from there`));
+      return;
+    }
     // Answered in slices, yielding between them (see replay-server.ts): what the peer asks for is bounded.
-    this.#replays.request(from, this.#out.next);
+    this.#replays.request(from, next);
   }
 
   /** Sends a session-layer payload of our own making; a failure is reported, not thrown (timers call this). */

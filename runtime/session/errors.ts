@@ -13,20 +13,3 @@ export class SessionStateError extends SmarketsError {
     super(message, options);
   }
 }
-
-/**
- * Incoming payloads `from`..`to` that the peer could no longer replay (its
- * store had dropped them): its replay answered them with one gapfill, and
- * they were skipped. What they carried is lost.
- */
-export class PayloadsLost extends SmarketsError {
-  override readonly name = "PayloadsLost";
-  constructor(
-    message: string,
-    readonly from: bigint,
-    readonly to: bigint,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}

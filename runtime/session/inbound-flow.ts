@@ -12,10 +12,17 @@
 //
 // A delivery limit (`limit`) pauses the flow after that many payloads: the
 // rest wait, in order, for the limit to be raised.
+//
+// With a durable store (a DeliveryLedger), a payload at or past the lease is
+// delivered only once the lease has been extended past it, and payloads below
+// what an earlier process leased are flagged `redelivered` (see
+// delivery-ledger.ts). Without one (the in-memory store), delivery pays
+// nothing for it.
 import * as eto from "../../generated/eto.js";
 import type { Clock, TimerHandle } from "../clock.js";
 import { HandlerError, SmarketsError } from "../errors.js";
 import type { IncomingPayload } from "../payload/incoming.js";
+import type { DeliveryLedger } from "./delivery-ledger.js";
 import type { InboundSequencer } from "./inbound-sequencer.js";
 import type { Logger } from "./logger.js";
 import type { PayloadSink } from "./ports.js";
@@ -26,6 +33,10 @@ export interface InboundFlowDeps {
   readonly logger: Logger;
   readonly replayTimeoutMs: number;
   readonly sink: PayloadSink;
+  /** Records how far delivery may go (a durable store); none: nothing is recorded. */
+  readonly ledger?: DeliveryLedger | undefined;
+  /** Payloads below this seq may have been delivered by an earlier process: flagged `redelivered`. Default 0 (none). */
+  readonly redeliveredBelow?: bigint | undefined;
   /** Sends a replay request for everything from `from` upward. */
   requestReplay(from: bigint): void;
   status(s: SessionStatus): void;
@@ -41,11 +52,16 @@ export class InboundFlow {
   #budget = Infinity;
   /** The payload the sink refused, while halted. */
   #halted: IncomingPayload | undefined;
+  readonly #ledger: DeliveryLedger | undefined;
+  #redeliveredBelow: bigint;
 
   constructor(
     readonly sequencer: InboundSequencer,
     readonly deps: InboundFlowDeps,
-  ) {}
+  ) {
+    this.#ledger = deps.ledger;
+    this.#redeliveredBelow = deps.redeliveredBelow ?? 0n;
+  }
 
   /** Bumped by every `restart`: a caller can tell whether the sequencer started over. */
   get epoch(): number {
@@ -105,6 +121,15 @@ export class InboundFlow {
     this.#timer = undefined;
   }
 
+  /**
+   * The peer started a new stream (a new session): its seqs have nothing to
+   * do with what an earlier process delivered, and the lease starts over.
+   */
+  newStream(): void {
+    this.#redeliveredBelow = 0n;
+    this.#ledger?.restartLease();
+  }
+
   #drain(first: IncomingPayload): void {
     const seq = this.sequencer;
     const epoch = this.#epoch;
@@ -136,8 +161,23 @@ export class InboundFlow {
     this.sequencer.processed();
   }
 
-  /** Hands `p` to the sink; whether it was processed. A sink's exception is reported, and counts as processed. */
+  /**
+   * Hands `p` to the sink; whether it was processed. A sink's exception is
+   * reported, and counts as processed. A lease that cannot be extended (the
+   * store failed) is reported and stops delivery at `p`: delivering it
+   * without one could hand it over twice, unflagged, after a crash.
+   */
   #deliver(p: IncomingPayload): boolean {
+    const ledger = this.#ledger;
+    if (ledger !== undefined && p.seq >= ledger.leaseEnd) {
+      try {
+        ledger.extendLease(p.seq);
+      } catch (cause) {
+        this.deps.error(cause instanceof SmarketsError ? cause : new SmarketsError(`recording delivery of ${p.name} seq ${p.seq} failed: ${String(cause)}`, { cause }));
+        return false;
+      }
+    }
+    if (p.seq < this.#redeliveredBelow) p.markRedelivered();
     try {
       return this.deps.sink.deliver(p);
     } catch (cause) {

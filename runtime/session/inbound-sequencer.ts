@@ -124,18 +124,6 @@ export class InboundSequencer {
     return next;
   }
 
-  /**
-   * The peer's replay covered a range it no longer holds, `expected` among
-   * them, with one gapfill at `seq`, the range's last (see replay-server.ts):
-   * expect `seq` now, so that gapfill is processed next and the stream moves
-   * past the range. A payload held below `seq` — only a broken peer can leave
-   * one, having sent what it says is gone — stays unreachable until the next
-   * restart (looking for it would cost a search of the hold).
-   */
-  skipTo(seq: bigint): void {
-    if (seq > this.#expected) this.#expected = seq;
-  }
-
   /** The replay made no progress in time: the seq to ask for again, or undefined if nothing is missing. */
   retryReplay(): bigint | undefined {
     return this.#awaitingReplay ? this.#expected : undefined;

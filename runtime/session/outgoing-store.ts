@@ -25,12 +25,6 @@ export interface OutgoingStore {
   put(p: StoredPayload): void;
   /** The payload sent as `seq`, or undefined if never sent or no longer held. */
   get(seq: bigint): StoredPayload | undefined;
-  /**
-   * The lowest seq held at or above `seq`, undefined if none: how the replay
-   * server steps over a range the store does not hold (evicted, or skipped by
-   * a `reset`) without visiting each seq in it.
-   */
-  firstHeldFrom(seq: bigint): bigint | undefined;
   /** Lowest seq held, undefined when empty. */
   oldestSeq(): bigint | undefined;
   /** Highest seq held, undefined when empty. */
@@ -55,7 +49,7 @@ export const STORED_ENTRY_OVERHEAD = 320;
  * payload's length plus STORED_ENTRY_OVERHEAD): it keeps the most recent
  * payloads within both and evicts the oldest (lowest seq) beyond either. The
  * newest is always kept. A replay request for an evicted seq is answered
- * with a gapfill and a warning (see replay-server).
+ * with a gapfill at that seq and a warning (see replay-server).
  */
 export class MemoryOutgoingStore implements OutgoingStore {
   readonly #bySeq = new Map<number | bigint, StoredPayload>();
@@ -112,17 +106,9 @@ export class MemoryOutgoingStore implements OutgoingStore {
     return this.#bySeq.get(keyOf(seq));
   }
 
-  firstHeldFrom(seq: bigint): bigint | undefined {
-    // Binary search: the live part of #order is sorted.
-    const order = this.#order;
-    let lo = this.#head;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (order[mid]! < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < order.length ? order[lo] : undefined;
+  /** The payloads held, oldest first. */
+  *values(): IterableIterator<StoredPayload> {
+    for (let i = this.#head; i < this.#order.length; i++) yield this.#bySeq.get(keyOf(this.#order[i]!))!;
   }
 
   oldestSeq(): bigint | undefined {

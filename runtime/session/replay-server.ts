@@ -1,26 +1,27 @@
-// Answers the peer's replay requests from the outgoing store: every payload
-// from the requested seq upward is resent with is_replay = true, except
-// login, login-response, replay and heartbeat, which are replaced by a
-// gapfill at their seq (resending them would act on them twice).
+// Answers the peer's replay requests from the outgoing store, as
+// eto/replay.txt and seq.txt have it: every seq from the requested one upward
+// is answered in turn, at its own seq. A payload held is resent with
+// is_replay = true, except login, login-response, replay and heartbeat,
+// which are replaced by a gapfill at their seq (resending them would act on
+// them twice). A seq the store does not hold (evicted, or never used because
+// a login-response `reset` skipped it) gets a gapfill at its seq too: what it
+// carried is gone either way, and a standard peer — one that takes only the
+// seq it expects and asks again for anything else, as Smarkets' own clients
+// do — moves past it one seq at a time.
 //
 // What a peer can make this cost is bounded:
-// - Seqs the store does not hold (evicted, below the oldest kept; or never
-//   used, skipped by a login-response `reset`) are answered with ONE gapfill
-//   per contiguous range — at the range's last seq, its `replay.seq` naming
-//   the first (rangeGapfillPayload) — found by asking the store for the next
-//   seq it holds: never one payload per seq, so a request from 1 after a
-//   reset to 10^9 costs one gapfill, not 10^9. The receiving core reads it as
-//   covering the whole range (core.ts); a peer that does not know the field
-//   sees a gapfill at the range's end and cannot fill the rest of the range,
-//   which is gone either way.
 // - The answer is written in slices (at most SLICE_PAYLOADS payloads or
 //   SLICE_BYTES bytes): the first at once, the others each from a timer on
 //   the session's clock (0 ms), yielding to the event loop in between, so a
 //   long replay never blocks it. (A short answer is thus written while the
-//   request is received, as before; on a fake clock a long one needs time
-//   advanced, by 0 ms, to go on.)
-// - One answer writes at most `maxReplayBytes`; the rest is left for the
-//   peer to ask again (its own replay timeout re-asks from where it got to).
+//   request is received; on a fake clock a long one needs time advanced, by
+//   0 ms, to go on.)
+// - One answer writes at most `maxReplayBytes` and `maxReplayPayloads`; the
+//   rest is left for the peer to ask again, and a peer asking again from
+//   where the answer stopped gets the next part: each request costs bounded
+//   work and memory, and a standard peer always makes progress. (A range the
+//   store never held costs one small gapfill per seq, so a peer asking from
+//   far back needs several answers; each moves it forward.)
 // - Requests coalesce. Until the answer first yields, a request from its
 //   start or later was sent before the peer could see any of it: the answer
 //   covers it (widened to what was sent since). After that, a request is
@@ -31,7 +32,7 @@
 //   one of them being written.
 import * as eto from "../../generated/eto.js";
 import type { Clock, TimerHandle } from "../clock.js";
-import { encodePayload, gapfillPayload, markReplay, rangeGapfillPayload } from "../payload/encode.js";
+import { encodePayload, gapfillPayload, markReplay } from "../payload/encode.js";
 import type { Logger } from "./logger.js";
 import type { OutgoingStore } from "./outgoing-store.js";
 import type { SessionStatus } from "./status.js";
@@ -54,6 +55,8 @@ export interface ReplayServerDeps {
   readonly logger: Logger;
   /** Most bytes one answer writes. */
   readonly maxReplayBytes: number;
+  /** Most payloads (resent or gapfills) one answer writes. */
+  readonly maxReplayPayloads: number;
   /** Writes one payload; `urgent` on the last of a slice flushes the slice. */
   write(bytes: Uint8Array, urgent: boolean): void;
   status(s: SessionStatus): void;
@@ -72,8 +75,8 @@ interface Answer {
   bytes: number;
   resent: number;
   gapfilled: number;
-  /** Seqs covered by gapfills because the store did not hold them. */
-  missing: bigint;
+  /** Seqs answered with a gapfill because the store did not hold them. */
+  missing: number;
 }
 
 export class ReplayServer {
@@ -100,10 +103,7 @@ export class ReplayServer {
       from = 1n;
     }
     const to = next - 1n;
-    if (from > to) {
-      if (from > next) logger.warn({ requested, next }, "replay requested from a seq not sent yet: nothing to replay");
-      return;
-    }
+    if (from > to) return; // nothing sent from there: the session reports such a request (core.ts)
     const answer = this.#answer;
     if (answer === undefined) {
       this.#start(from, to);
@@ -125,7 +125,7 @@ export class ReplayServer {
   }
 
   #start(from: bigint, to: bigint): void {
-    const answer: Answer = { from, to, pos: from, yielded: false, bytes: 0, resent: 0, gapfilled: 0, missing: 0n };
+    const answer: Answer = { from, to, pos: from, yielded: false, bytes: 0, resent: 0, gapfilled: 0, missing: 0 };
     this.#answer = answer;
     this.#begin(answer);
     this.#slice();
@@ -151,10 +151,9 @@ export class ReplayServer {
   }
 
   #writeSlice(answer: Answer): void {
-    const { maxReplayBytes } = this.#deps;
     const out: Uint8Array[] = [];
     let sliceBytes = 0;
-    while (answer.pos <= answer.to && out.length < SLICE_PAYLOADS && sliceBytes < SLICE_BYTES && answer.bytes < maxReplayBytes) {
+    while (this.#mayWrite(answer) && out.length < SLICE_PAYLOADS && sliceBytes < SLICE_BYTES) {
       const bytes = this.#next(answer);
       out.push(bytes);
       sliceBytes += bytes.length;
@@ -162,11 +161,17 @@ export class ReplayServer {
     }
     for (let i = 0; i < out.length; i++) this.#deps.write(out[i]!, i === out.length - 1);
     if (this.#answer !== answer) return; // cancelled by a write
-    if (answer.pos <= answer.to && answer.bytes < maxReplayBytes) {
+    if (this.#mayWrite(answer)) {
       this.#schedule();
       return;
     }
     this.#finish(answer);
+  }
+
+  /** Whether the answer has seqs left and is within its caps. */
+  #mayWrite(answer: Answer): boolean {
+    const { maxReplayBytes, maxReplayPayloads } = this.#deps;
+    return answer.pos <= answer.to && answer.bytes < maxReplayBytes && answer.resent + answer.gapfilled < maxReplayPayloads;
   }
 
   #begin(answer: Answer): void {
@@ -176,32 +181,24 @@ export class ReplayServer {
       const lostTo = oldest === undefined || oldest - 1n > answer.to ? answer.to : oldest - 1n;
       logger.warn(
         { requested: answer.from, oldestHeld: oldest, lostFrom: answer.from, lostTo },
-        "replay reaches back past the outgoing store: those payloads are gone, sending a gapfill for them",
+        "replay reaches back past the outgoing store: those payloads are gone, each answered with a gapfill",
       );
     }
     this.#deps.status({ state: "replaying", from: answer.from, to: answer.to });
   }
 
-  /** The bytes answering `answer.pos`, which it advances past what they cover. */
+  /** The bytes answering `answer.pos`, which it advances by one. */
   #next(answer: Answer): Uint8Array {
     const seq = answer.pos;
+    answer.pos = seq + 1n;
     const stored = this.#deps.store.get(seq);
-    if (stored !== undefined) {
-      answer.pos = seq + 1n;
-      if (NEVER_RESENT.has(stored.etoType)) {
-        answer.gapfilled++;
-        return encodePayload(gapfillPayload(seq));
-      }
+    if (stored !== undefined && !NEVER_RESENT.has(stored.etoType)) {
       answer.resent++;
       return markReplay(stored.bytes);
     }
-    // Not held: one gapfill, at its last seq, for the whole range up to the next seq held.
-    const held = this.#deps.store.firstHeldFrom(seq);
-    const last = held === undefined || held > answer.to ? answer.to : held - 1n;
-    answer.pos = last + 1n;
+    if (stored === undefined) answer.missing++;
     answer.gapfilled++;
-    answer.missing += last - seq + 1n;
-    return encodePayload(last === seq ? gapfillPayload(seq) : rangeGapfillPayload(seq, last));
+    return encodePayload(gapfillPayload(seq));
   }
 
   #finish(answer: Answer): void {
@@ -216,7 +213,9 @@ export class ReplayServer {
         missing: answer.missing,
         bytes: answer.bytes,
       },
-      complete ? "replay served" : `replay answer stopped at maxReplayBytes (${this.#deps.maxReplayBytes}): the peer asks again for the rest`,
+      complete
+        ? "replay served"
+        : `replay answer stopped at maxReplayBytes (${this.#deps.maxReplayBytes}) or maxReplayPayloads (${this.#deps.maxReplayPayloads}): the peer asks again for the rest`,
     );
     this.#answer = undefined;
     const followUp = this.#followUp;

@@ -12,6 +12,7 @@ import { awaitable, type Awaitable, type CallOptions } from "./awaitable.js";
 import { PingTracker } from "./ping-tracker.js";
 import { checkSendable } from "./sendable.js";
 import { SessionCore } from "./core.js";
+import type { DeliveryLedger } from "./delivery-ledger.js";
 import { SessionStateError } from "./errors.js";
 import { describeLogoutReason, loginPayload, type LoginInfo } from "./login.js";
 import { silentLogger, type Logger } from "./logger.js";
@@ -43,6 +44,10 @@ export interface SessionOptions {
   readonly logger?: Logger;
   /** Where sent payloads are kept for replays; default a MemoryOutgoingStore of `outgoingStoreSize` payloads and `outgoingStoreBytes`. */
   readonly store?: OutgoingStore;
+  /** Records, ahead of delivery, how far it may have gone (a durable session store); default none. */
+  readonly ledger?: DeliveryLedger;
+  /** Incoming payloads below this seq may have been delivered by an earlier process (from a durable store): flagged `redelivered`. */
+  readonly redeliveredBelow?: bigint;
 }
 
 /**
@@ -82,6 +87,8 @@ export class Session implements FrameSink {
       listener: this.#listener,
       logger: this.#logger,
       store: o.store ?? new MemoryOutgoingStore(s.outgoingStoreSize, s.outgoingStoreBytes),
+      ledger: o.ledger,
+      redeliveredBelow: o.redeliveredBelow,
       nextInSeq: s.inSeq,
       nextOutSeq: s.outSeq,
       heartbeatIntervalMs: s.heartbeatIntervalMs,
@@ -90,12 +97,23 @@ export class Session implements FrameSink {
       maxHeldPayloads: s.maxHeldPayloads,
       maxHeldBytes: s.maxHeldBytes,
       maxReplayBytes: s.maxReplayBytes,
+      maxReplayPayloads: s.maxReplayPayloads,
       onLive: (p) => this.#onLive(p),
     });
   }
 
   get state(): ClientState {
     return this.#state;
+  }
+
+  /** The seq at which delivery stopped because its handlers failed (onHandlerError "stop"); undefined while it flows. */
+  get haltedAt(): bigint | undefined {
+    return this.#core.haltedAt;
+  }
+
+  /** Pings sent and waiting for their pong. */
+  get pingsWaiting(): number {
+    return this.#pings.waiting;
   }
 
   get resumeState(): ResumeState {
@@ -222,10 +240,21 @@ export class Session implements FrameSink {
     if (this.#state !== "logged-in") {
       return Promise.reject(new SessionStateError(`cannot ping: the session is ${this.#state}, not logged-in`, this.#state));
     }
+    let timedOut = false;
+    // (Given up before it is made — an aborted signal, a bad timeout — it was never in the line.)
+    let made: Awaitable<number> | undefined;
     const call = awaitable<number>(this.#clock, "ping", options, {
       defaultTimeoutMs: this.settings.pingTimeoutMs,
-      timeoutError: (ms) => new TimeoutError(`ping did not complete within ${ms} ms: no pong from the peer`, ms),
+      timeoutError: (ms) => {
+        timedOut = true;
+        return new TimeoutError(`ping did not complete within ${ms} ms: no pong from the peer`, ms);
+      },
+      // Out of the line of pings waiting for a pong (see ping-tracker.ts).
+      onAbandon: () => {
+        if (made !== undefined) this.#pings.givenUp(made, timedOut);
+      },
     });
+    made = call;
     if (call.settled) return call.promise;
     const sentAt = this.#clock.now();
     try {
@@ -234,7 +263,7 @@ export class Session implements FrameSink {
       call.reject(asSmarketsError(e, "sending a ping"));
       return call.promise;
     }
-    this.#pings.sent(call, sentAt);
+    this.#pings.sent(call, sentAt, options?.timeoutMs ?? this.settings.pingTimeoutMs);
     return call.promise;
   }
 
@@ -337,8 +366,9 @@ export class Session implements FrameSink {
       this.#core.restartInbound(p.seq);
     }
     if (response.reset !== undefined) {
-      if (response.reset < 1n) {
-        this.#listener.error(new ProtocolError(`login response reset ${response.reset} is not a seq (must be >= 1)`));
+      const refused = checkReset(response.reset, this.#core.nextOutSeq);
+      if (refused !== undefined) {
+        this.#listener.error(new ProtocolError(`login response reset ${response.reset} refused: ${refused}; our numbering continues at ${this.#core.nextOutSeq}`));
       } else {
         // The docs' debugging aid: continue numbering where the exchange expects.
         this.#core.resetOutSeq(response.reset);
@@ -400,4 +430,32 @@ export class Session implements FrameSink {
     this.#state = state;
     this.#listener.status(status);
   }
+}
+
+/**
+ * How far above our next outgoing seq a login-response `reset` may be. A
+ * reset above it says the peer has seen payloads we do not know we sent:
+ * only a session resumed from stale state explains that, and then by no more
+ * than the payloads sent after the state was saved. A million is more than
+ * any saved state falls behind (a durable store falls behind by none), and
+ * keeps numbering far below 2^53, where seqs stop being exact numbers.
+ */
+export const MAX_RESET_AHEAD = 1n << 20n;
+
+/** The largest seq a reset may name: 2^53. */
+const MAX_RESET = 1n << 53n;
+
+/**
+ * Why a login-response `reset` cannot be applied, or undefined if it can. It
+ * must be a seq (≥ 1), at most 2^53, and at most {@link MAX_RESET_AHEAD}
+ * above `nextOut`, the seq our next payload would get (one the peer can
+ * have seen, give or take a stale resume).
+ */
+export function checkReset(reset: bigint, nextOut: bigint): string | undefined {
+  if (reset < 1n) return "a seq is at least 1";
+  if (reset > MAX_RESET) return `above 2^53 (${MAX_RESET}), the largest seq accepted`;
+  if (reset > nextOut + MAX_RESET_AHEAD) {
+    return `${reset - nextOut} above our next outgoing seq ${nextOut}, more than the ${MAX_RESET_AHEAD} a peer can have seen beyond what we sent`;
+  }
+  return undefined;
 }

@@ -22,6 +22,7 @@ const NAMES: { readonly [K in keyof Required<SessionSettings>]: true } = {
   outgoingStoreSize: true,
   outgoingStoreBytes: true,
   maxReplayBytes: true,
+  maxReplayPayloads: true,
   maxFrameSize: true,
   maxOutboundBytes: true,
   sessionId: true,

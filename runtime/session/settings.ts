@@ -41,6 +41,8 @@ export interface SessionSettings {
   outgoingStoreBytes?: number;
   /** Most bytes written in answer to one replay request from the peer; it asks again for the rest. Default 8 MiB. */
   maxReplayBytes?: number;
+  /** Most payloads (resent, or gapfills for seqs no longer held) written in answer to one replay request; it asks again for the rest. Default 100 000. */
+  maxReplayPayloads?: number;
   /** Largest frame accepted from the peer, in bytes. Default 16 MiB. */
   maxFrameSize?: number;
   /** Bytes that may wait to be sent to a peer not reading them (queued or in the socket's buffer); beyond it the connection is dropped as a slow consumer (SlowConsumer). Default 16 MiB. */
@@ -75,6 +77,7 @@ export interface ResolvedSessionSettings {
   readonly outgoingStoreSize: number;
   readonly outgoingStoreBytes: number;
   readonly maxReplayBytes: number;
+  readonly maxReplayPayloads: number;
   readonly maxFrameSize: number;
   readonly maxOutboundBytes: number;
   readonly sessionId: string | undefined;
@@ -102,6 +105,7 @@ export const SESSION_DEFAULTS = {
   outgoingStoreSize: 10_000,
   outgoingStoreBytes: 16 * 1024 * 1024,
   maxReplayBytes: 8 * 1024 * 1024,
+  maxReplayPayloads: 100_000,
   maxFrameSize: 16 * 1024 * 1024,
   maxOutboundBytes: 16 * 1024 * 1024,
 } as const;
@@ -173,6 +177,7 @@ export function resolveSessionSettings(given: SessionSettings): ResolvedSessionS
     outgoingStoreSize: integer(s, "outgoingStoreSize", d.outgoingStoreSize, 1, 100_000_000),
     outgoingStoreBytes: integer(s, "outgoingStoreBytes", d.outgoingStoreBytes, 1, Number.MAX_SAFE_INTEGER),
     maxReplayBytes: integer(s, "maxReplayBytes", d.maxReplayBytes, 1, Number.MAX_SAFE_INTEGER),
+    maxReplayPayloads: integer(s, "maxReplayPayloads", d.maxReplayPayloads, 1, 100_000_000),
     maxFrameSize: integer(s, "maxFrameSize", d.maxFrameSize, 16, 2 ** 31 - 1),
     maxOutboundBytes: integer(s, "maxOutboundBytes", d.maxOutboundBytes, 1, Number.MAX_SAFE_INTEGER),
     sessionId,

@@ -15,6 +15,7 @@ import type { IntegerLike } from "../integers.js";
 import { MarketBooks } from "./books/market-books.js";
 import { resolveTradingOptions, type TradingOptions } from "./options.js";
 import { OrderTracker } from "./orders/order-tracker.js";
+import type { SavedOrder } from "./orders/saved-order.js";
 import type { HandlerMap } from "../dispatch/handler-types.js";
 import { quoteHandlers, tradingHandlers } from "./inbound.js";
 import type { TradingPort } from "./port.js";
@@ -68,6 +69,16 @@ export class Trading {
     const parts = { orders: this.orders, books: this.books, requests: this.#requests, throttle: this.#throttle, report };
     port.handlers.addAll(tradingHandlers(parts), "first");
     this.#quoteHandlers = quoteHandlers(parts);
+  }
+
+  /**
+   * Brings back what an earlier process saved in a durable session store:
+   * its orders (pending ones are settled by the replies the resumed session
+   * brings) and the last account sequence it applied. The client does this
+   * when it opens its store.
+   */
+  restore(orders: readonly SavedOrder[], lastAccountSequence: bigint | undefined): void {
+    this.orders.restore(orders, lastAccountSequence);
   }
 
   /** The last account sequence applied: pass it to the login that resumes after a reconnect. */

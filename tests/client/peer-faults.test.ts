@@ -12,7 +12,7 @@ import { encodeFrame } from "../../runtime/framing/index.js";
 import { ConnectionError, HandlerError, ParseError, type SmarketsError } from "../../runtime/errors.js";
 import { silentLogger } from "../../runtime/logging/index.js";
 import { logoutPayload } from "../../runtime/payload/encode.js";
-import { PeerStream, scriptedPeer, until, type PeerConnection } from "./helpers/scripted-peer.js";
+import { PeerStream, scriptedPeer, until, type PeerConnection, logInThrough } from "./helpers/scripted-peer.js";
 
 function collect<T>(iterable: AsyncIterable<T>): T[] {
   const seen: T[] = [];
@@ -27,12 +27,7 @@ async function loggedIn(options: ClientOptions = {}) {
   const client = new StreamingAPIClient({ username: "u", password: "p", host: "127.0.0.1", port: peer.port, tls: false }, { logger: silentLogger, ...options });
   const statuses = collect<ClientStatus>(client.statuses());
   const errors = collect<SmarketsError>(client.errors());
-  const stream = new PeerStream();
-  const login = client.login();
-  const c = await peer.connection();
-  await c.nextOf(eto.PayloadType.PAYLOAD_LOGIN);
-  c.write(stream.loginResponse("s1"));
-  await login;
+  const { c, stream } = await logInThrough(peer, client);
   return { peer, client, statuses, errors, stream, c };
 }
 

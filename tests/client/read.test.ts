@@ -8,7 +8,7 @@ import { ReadInProgressError, StreamingAPIClient } from "../../runtime/client/in
 import { AbortedError, ArgumentError, TimeoutError } from "../../runtime/errors.js";
 import { FakeClock } from "../../runtime/fake-clock.js";
 import { silentLogger } from "../../runtime/logging/index.js";
-import { PeerStream, scriptedPeer } from "./helpers/scripted-peer.js";
+import { PeerStream, scriptedPeer, logInThrough } from "./helpers/scripted-peer.js";
 
 /** A client read by hand, logged in to a scripted peer. */
 async function manual(t: { teardown(fn: () => unknown): void }) {
@@ -19,12 +19,7 @@ async function manual(t: { teardown(fn: () => unknown): void }) {
     { username: "u", password: "p", host: "127.0.0.1", port: peer.port, tls: false },
     { logger: silentLogger, clock, autoRead: false },
   );
-  const stream = new PeerStream();
-  const login = client.login();
-  const c = await peer.connection();
-  await c.nextOf(eto.PayloadType.PAYLOAD_LOGIN);
-  c.write(stream.loginResponse("s1"));
-  await login;
+  const { c, stream } = await logInThrough(peer, client);
   const balance = (n: number) => stream.at(setoPayload("seto.balance_changed", { reason: `r${n}`, availableBalance: n, exposure: 0 }));
   return { peer, client, clock, stream, c, balance };
 }

@@ -10,7 +10,7 @@ import { StreamingAPIClient } from "../../runtime/client/index.js";
 import { systemClock } from "../../runtime/clock.js";
 import { silentLogger } from "../../runtime/logging/index.js";
 import { Connection, DEFAULT_INBOUND_HIGH_WATER_MARK, type TransportOptions } from "../../runtime/transport/index.js";
-import { PeerStream, scriptedPeer, until } from "./helpers/scripted-peer.js";
+import { PeerStream, scriptedPeer, until, logInThrough } from "./helpers/scripted-peer.js";
 
 /** Opens a plain TCP connection whose socket counts its writes and the chunks it receives. */
 function countingConnect(counts: { writes: number; chunks: number }) {
@@ -45,12 +45,7 @@ test("everything written while handling one inbound chunk goes out in one socket
     { username: "u", password: "p", host: "127.0.0.1", port: peer.port, tls: false },
     { logger: silentLogger, connect: countingConnect(counts) },
   );
-  const stream = new PeerStream();
-  const login = client.login();
-  const c = await peer.connection();
-  await c.nextOf(eto.PayloadType.PAYLOAD_LOGIN);
-  c.write(stream.loginResponse("s1"));
-  await login;
+  const { c, stream } = await logInThrough(peer, client);
 
   // On an order acceptance the handler sends two orders by hand (and flushes), and one through the trading layer.
   const order = { marketId: 1, contractId: 1, side: seto.Side.SIDE_BUY, price: 2500, quantity: 10_000n };

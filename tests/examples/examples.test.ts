@@ -17,6 +17,7 @@ const expectations: Record<string, RegExp[]> = {
     /rejected: ORDER_REJECTED_MARKET_NOT_FOUND/,
     /OrderValidationError: price 2501 bps is not on the odds ladder/,
   ],
+  "durable.ts": [/bot ended by SIGKILL/, /the store held session \S+, order 42 pending/, /resumed: true; order 42 live/],
   "prices-and-ids.ts": [/25% 4\.0 3 to 1 \+300/, /33 20/, /'98\.04%', '99\.01%', '99\.99%'/, /Account 00000000000400000000000072c6acc1 4n 29382n/],
 };
 

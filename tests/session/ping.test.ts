@@ -64,3 +64,37 @@ test("settled calls leave no timers behind", async (t) => {
   await p;
   t.is(clock.pendingTimers, before);
 });
+
+test("pings never answered do not pile up: each leaves the line with its TimeoutError, and the next pong answers the next ping", async (t) => {
+  const { session, clock, peer } = await loggedIn({ username: "u", password: "p", heartbeatIntervalMs: 1e6, deadAfterMs: 2e6 });
+  const unanswered = Array.from({ length: 1_000 }, () => session.ping({ timeoutMs: 500 }));
+  t.is(session.pingsWaiting, 1_000);
+  clock.advance(500);
+  for (const p of unanswered) await t.throwsAsync(p, { instanceOf: TimeoutError, message: /ping did not complete within 500 ms/ });
+  t.is(session.pingsWaiting, 0, "none of them waits any more");
+  const next = session.ping();
+  clock.advance(7);
+  session.receive(peer.eto(eto.PayloadType.PAYLOAD_PONG));
+  t.is(await next, 7, "the pong answers the ping still waiting, not one that expired");
+  t.is(session.pingsWaiting, 0);
+});
+
+test("an aborted ping keeps its place until its time limit would have passed; aborted without a limit, it leaves at once", async (t) => {
+  const { session, clock, peer } = await loggedIn({ username: "u", password: "p", heartbeatIntervalMs: 1e6, deadAfterMs: 2e6 });
+  const forever = new AbortController();
+  const noLimit = session.ping({ timeoutMs: Infinity, signal: forever.signal });
+  forever.abort();
+  await t.throwsAsync(noLimit, { instanceOf: AbortedError });
+  t.is(session.pingsWaiting, 0);
+  const limited = new AbortController();
+  const aborted = session.ping({ timeoutMs: 100, signal: limited.signal });
+  limited.abort();
+  await t.throwsAsync(aborted, { instanceOf: AbortedError });
+  t.is(session.pingsWaiting, 1, "its pong may still come: it keeps its place");
+  clock.advance(100);
+  const later = session.ping();
+  t.is(session.pingsWaiting, 1, "past its time limit it left the line");
+  clock.advance(3);
+  session.receive(peer.eto(eto.PayloadType.PAYLOAD_PONG));
+  t.is(await later, 3);
+});

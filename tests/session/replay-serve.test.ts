@@ -64,8 +64,8 @@ test("a replay request is served: admin payloads as gapfills, the rest resent fl
   t.is(session.resumeState.nextOutSeq, 8n, "replays reuse their seqs");
 });
 
-test("a replay from the middle resends from there; a request for the future sends nothing", async (t) => {
-  const { session, wire, peer, clock } = await withHistory();
+test("a replay from the middle resends from there; a request for the future sends nothing and is a ProtocolError", async (t) => {
+  const { session, wire, peer, clock, rec } = await withHistory();
   session.receive(peer.fresh(replayRequest(6n)));
   clock.advance(0);
   t.deepEqual(wire.take().map((w) => w.payload.etoPayload?.seq), [6n, 7n]);
@@ -73,9 +73,10 @@ test("a replay from the middle resends from there; a request for the future send
   session.receive(peer.fresh(replayRequest(50n)));
   clock.advance(0);
   t.deepEqual(wire.take(), []);
+  t.deepEqual(rec.errors.map((e) => e instanceof ProtocolError && /asks for seqs from (8|50), but our next outgoing seq is 8/.test(e.message)), [true, true]);
 });
 
-test("a replay reaching back past the store gets one gapfill for the lost seqs, and a warning", async (t) => {
+test("a replay reaching back past the store gets a gapfill at each lost seq, and a warning", async (t) => {
   const logger = new MemoryLogger();
   const { session, wire, rec, peer, clock } = await withHistory({ ...credentials, outgoingStoreSize: 3 }, logger);
   session.receive(peer.fresh(replayRequest(2n)));
@@ -84,7 +85,9 @@ test("a replay reaching back past the store gets one gapfill for the lost seqs, 
   t.deepEqual(
     replay.map((w) => [w.payload.etoPayload?.seq, etoTypeOf(w) ?? w.payload.type]),
     [
-      [4n, eto.PayloadType.PAYLOAD_GAPFILL], // 2..4 lost (market_subscribe, heartbeat, ping): one gapfill at the last
+      [2n, eto.PayloadType.PAYLOAD_GAPFILL], // 2..4 lost (market_subscribe, heartbeat, ping): each its gapfill
+      [3n, eto.PayloadType.PAYLOAD_GAPFILL],
+      [4n, eto.PayloadType.PAYLOAD_GAPFILL],
       [5n, eto.PayloadType.PAYLOAD_GAPFILL], // heartbeat
       [6n, eto.PayloadType.PAYLOAD_GAPFILL], // replay
       [7n, seto.PayloadType.PAYLOAD_ORDER_CANCEL],

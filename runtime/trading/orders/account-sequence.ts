@@ -28,6 +28,11 @@ export class AccountSequence {
     return this.#last;
   }
 
+  /** Continues from `last`, the last sequence an earlier process applied (restored from a store), unless one later was applied since. */
+  restore(last: bigint | undefined): void {
+    if (last !== undefined && (this.#last === undefined || last > this.#last)) this.#last = last;
+  }
+
   /** Whether a message with this sequence was applied before (admit would refuse it); records nothing. */
   seen(sequence: bigint | undefined): boolean {
     return sequence !== undefined && this.#last !== undefined && sequence <= this.#last;

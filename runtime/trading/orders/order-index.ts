@@ -16,6 +16,7 @@ export class OrderIndex {
   readonly #byReference = new Map<Key, OrderRecord>();
   readonly #awaiting = new Map<Key, OrderRecord>();
   readonly #awaitingBySeq = new Map<Key, OrderRecord>();
+  #nextKey = 1;
 
   byId(orderId: bigint): OrderRecord | undefined {
     return this.#byId.get(bigintKey(orderId));
@@ -40,6 +41,8 @@ export class OrderIndex {
 
   /** Adds a record (filed by its id and reference where it has them). */
   add(r: OrderRecord): OrderRecord {
+    if (r.key === 0) r.key = this.#nextKey++;
+    else if (r.key >= this.#nextKey) this.#nextKey = r.key + 1; // a record restored from a store keeps its key
     this.records.add(r);
     if (r.reference !== undefined) this.#byReference.set(bigintKey(r.reference), r);
     if (r.orderId !== undefined) this.#byId.set(bigintKey(r.orderId), r);

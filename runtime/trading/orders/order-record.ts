@@ -13,6 +13,8 @@ export interface OrderWhere {
 }
 
 export class OrderRecord {
+  /** The record's key in a durable store (assigned when it is filed; 0 until then). */
+  key = 0;
   orderId: bigint | undefined;
   reference: bigint | undefined;
   seq: bigint | undefined;

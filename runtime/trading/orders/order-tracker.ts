@@ -21,6 +21,12 @@
 // Memory: ended orders are kept for lookups, the most recent `retainEnded` of
 // them; older ones are forgotten (a later message about one is then treated
 // as news about an order first heard of, with `complete: false`).
+//
+// Durable stores: given a journal (order-journal.ts), every order that changes
+// is noted there, for the client to save at its next commit; restore() brings
+// back what an earlier process saved. A restored pending order is
+// awaited again by reference and seq, so the replies the resumed session's
+// replay brings settle it as they would have settled it in the dead process.
 import type { PayloadMessages, PayloadName } from "../../../generated/payload-map.js";
 import * as seto from "../../../generated/seto.js";
 import { systemClock, type Clock } from "../../clock.js";
@@ -34,7 +40,9 @@ import { OrderIndex } from "./order-index.js";
 import type { OrderRecord } from "./order-record.js";
 import { isResting } from "./order-status.js";
 import type { OrderView } from "./order-view.js";
-import { acceptedElsewhere, adoptedFromExecution, adoptedRecord, replacementRecord, sentRecord, type MidLife } from "./record-origins.js";
+import { acceptedElsewhere, adoptedFromExecution, adoptedRecord, replacementRecord, restoredRecord, sentRecord, type MidLife } from "./record-origins.js";
+import type { OrderJournal } from "./order-journal.js";
+import type { SavedOrder } from "./saved-order.js";
 import * as t from "./transitions.js";
 
 export type ApplyResult =
@@ -84,6 +92,8 @@ export interface OrderTrackerOptions {
   unknownOutcomeExpiryMs?: number;
   /** Times the expiry; default the system clock (the trading layer passes its own). */
   clock?: Clock;
+  /** Where every change is noted for a durable session store (the client gives one when its store is durable). */
+  journal?: OrderJournal;
 }
 
 /** Payloads carrying an account sequence (every account event). */
@@ -129,6 +139,7 @@ export class OrderTracker {
   readonly #changes: Broadcaster<OrderChange>;
   readonly #clock: Clock;
   readonly #unknownOutcomeExpiryMs: number;
+  readonly #journal: OrderJournal | undefined;
 
   constructor(options: OrderTrackerOptions = {}) {
     this.#sequence = new AccountSequence(options.lastAccountSequence);
@@ -142,6 +153,7 @@ export class OrderTracker {
     this.#unknownOutcomeExpiryMs = expiry;
     this.#clock = options.clock ?? systemClock;
     this.#changes = new Broadcaster(options.changes);
+    this.#journal = options.journal;
   }
 
   /** The last account sequence applied: log in with it after a reconnect so the exchange resends what followed. */
@@ -176,6 +188,32 @@ export class OrderTracker {
   /** Ends every change stream. */
   close(): void {
     this.#changes.close();
+  }
+
+  /**
+   * Brings back the orders an earlier process saved (oldest first) and the
+   * last account sequence it applied. Pending orders are awaited again (their
+   * replies settle them), orders whose outcome was unknown stay so until an
+   * account event settles them or they expire; ended ones are kept as
+   * retention allows.
+   */
+  restore(orders: readonly SavedOrder[], lastAccountSequence: bigint | undefined): void {
+    this.#sequence.restore(lastAccountSequence);
+    const unknown: OrderRecord[] = [];
+    for (const saved of orders) {
+      const r = restoredRecord(saved.key, saved.order);
+      if (r.status === "pending") {
+        this.#index.await(r);
+      } else if (r.status === "outcome-unknown") {
+        this.#index.await(r);
+        this.#index.sessionLost(r);
+        unknown.push(r);
+      } else {
+        this.#index.add(r);
+      }
+      if (r.ended) this.#retire(r);
+    }
+    this.#expireLater(unknown);
   }
 
   /** An order-create this client has just sent: pending until answered (a resend moves the pending order to its new seq). */
@@ -216,6 +254,11 @@ export class OrderTracker {
       this.#index.sessionLost(r);
       if (this.#update(cause, r, t.outcomeUnknown)) unknown.push(r);
     }
+    this.#expireLater(unknown);
+  }
+
+  /** Ends `unknown` orders still of unknown outcome after unknownOutcomeExpiryMs. */
+  #expireLater(unknown: OrderRecord[]): void {
     if (unknown.length === 0 || this.#unknownOutcomeExpiryMs === Infinity) return;
     const ms = this.#unknownOutcomeExpiryMs;
     const expired: Cause = { name: "expired", isReplay: false, accountSequence: undefined };
@@ -302,12 +345,17 @@ export class OrderTracker {
   #announce(r: OrderRecord, previous: OrderView | undefined, cause: OrderChange["cause"], isReplay: boolean): void {
     r.touched();
     r.announced = true;
+    this.#journal?.changed(r);
     if (this.#changes.subscriberCount > 0) this.#changes.publish({ order: r.view(), previous, cause, isReplay });
   }
 
   /** Keeps the most recent `retainEnded` ended orders; forgets older ones. */
   #retire(r: OrderRecord): void {
     this.#ended.add(r);
-    while (this.#ended.size > this.#retainEnded) this.#index.forget(this.#ended.shift()!);
+    while (this.#ended.size > this.#retainEnded) {
+      const oldest = this.#ended.shift()!;
+      this.#index.forget(oldest);
+      this.#journal?.forgotten(oldest);
+    }
   }
 }

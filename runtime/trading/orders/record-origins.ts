@@ -1,7 +1,9 @@
 // How a record begins: an order-create this client sent, a cancel-replace's
-// replacement, or an order first heard of mid-life (placed by another
-// session, or before the tracker started), seeded from the exchange's totals.
+// replacement, an order first heard of mid-life (placed by another session,
+// or before the tracker started), seeded from the exchange's totals, or a
+// record an earlier process saved in a durable store.
 import type * as seto from "../../../generated/seto.js";
+import type { OrderView } from "./order-view.js";
 import { OrderRecord, type OrderWhere } from "./order-record.js";
 
 /** An order-create this client has sent: pending, its whole size to be open. */
@@ -68,5 +70,32 @@ export function adoptedFromExecution(m: seto.OrderExecuted): OrderRecord {
   const before = total > m.quantity ? total - m.quantity : 0n;
   const r = adoptedRecord(m, before, (m.availableQuantity ?? 0n) + m.quantity);
   r.price = m.origPrice ?? m.price;
+  return r;
+}
+
+/** A record as an earlier process saved it (its view, without the derived average), under its store key. */
+export function restoredRecord(key: number, v: Omit<OrderView, "averagePrice">): OrderRecord {
+  const r = new OrderRecord();
+  r.key = key;
+  r.orderId = v.orderId;
+  r.reference = v.reference;
+  r.seq = v.seq;
+  r.status = v.status;
+  r.marketId = v.marketId;
+  r.contractId = v.contractId;
+  r.side = v.side;
+  r.price = v.price;
+  r.quantity = v.quantity;
+  r.executedQuantity = v.executedQuantity;
+  r.executedValue = v.executedValue;
+  r.remainingQuantity = v.remainingQuantity;
+  r.voidedQuantity = v.voidedQuantity;
+  r.label = v.label;
+  r.replaces = v.replaces;
+  r.replacedBy = v.replacedBy;
+  r.reason = v.reason;
+  r.accountSequence = v.accountSequence;
+  r.complete = v.complete;
+  r.announced = true;
   return r;
 }

@@ -119,3 +119,18 @@ export async function scriptedPeer(): Promise<ScriptedPeer> {
 export async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((r) => setImmediate(r));
 }
+
+/**
+ * Runs `client.login()` against `peer`'s next connection, answering its login
+ * with a new session "s1"; the connection and the peer's numbering are the
+ * test's to go on with.
+ */
+export async function logInThrough(peer: ScriptedPeer, client: { login(): Promise<unknown> }): Promise<{ c: PeerConnection; stream: PeerStream }> {
+  const stream = new PeerStream();
+  const login = client.login();
+  const c = await peer.connection();
+  await c.nextOf(eto.PayloadType.PAYLOAD_LOGIN);
+  c.write(stream.loginResponse("s1"));
+  await login;
+  return { c, stream };
+}
