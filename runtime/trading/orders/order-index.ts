@@ -75,7 +75,7 @@ export class OrderIndex {
    * again, and its seqs belong to new requests).
    */
   sessionLost(r: OrderRecord): void {
-    if (r.seq !== undefined && this.#awaitingBySeq.get(r.seq) === r) this.#awaitingBySeq.delete(r.seq);
+    deleteIf(this.#awaitingBySeq, r.seq, r);
   }
 
   forget(r: OrderRecord): void {
