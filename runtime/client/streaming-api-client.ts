@@ -28,13 +28,11 @@ import { resolveSessionSettings, type ResolvedSessionSettings, type SessionSetti
 import { Broadcaster, type OverflowPolicy } from "../streams/index.js";
 import { connect } from "../transport/index.js";
 import { Trading } from "../trading/trading.js";
-import { OrderJournal } from "../trading/orders/order-journal.js";
-import { StoreError } from "../store/errors.js";
-import { storeIdentity } from "../store/identity.js";
 import { MemorySessionStore } from "../store/memory-session-store.js";
-import type { SavedSession, SessionStore } from "../store/session-store.js";
 import { ConnectionManager } from "./connection-manager.js";
 import { ReadInProgressError } from "./errors.js";
+import type { SavedSession } from "../store/session-store.js";
+import { StoreKeeper } from "./store-keeper.js";
 import type { ClientOptions } from "./options.js";
 import { resolveReconnect } from "./reconnect-policy.js";
 import type { ClientStatus } from "./status.js";
@@ -80,16 +78,9 @@ export class StreamingAPIClient {
   /** Errors already on errors(): one fault, one report, whoever runs into it again (a payload's cached ParseError). */
   readonly #reported = new WeakSet<SmarketsError>();
   #reading = false;
-  readonly #store: SessionStore;
-  /** Set while the store takes commits: durable, and not closed yet. */
-  #committing: boolean;
-  /** What the trading layer changed since the last commit (durable stores only). */
-  readonly #journal: OrderJournal | undefined;
-  readonly #restored: SavedSession | undefined;
+  readonly #keeper: StoreKeeper;
   /** The session to resume came from the store and no login has succeeded yet. */
   #fromStore: boolean;
-  /** The seq delivery stopped at (onHandlerError "stop"), once it did. */
-  #stoppedAt: bigint | undefined;
 
   constructor(settings: SessionSettings, options: ClientOptions = {}) {
     this.settings = resolveSessionSettings(settings);
@@ -113,22 +104,16 @@ export class StreamingAPIClient {
     if (options.logPayloads === true) this.#handlers.observe((event) => this.#logIncoming(event));
 
     // The store first: what it held decides where the session resumes (it throws on a damaged or foreign file).
-    this.#store = options.store ?? new MemorySessionStore(this.settings.outgoingStoreSize, this.settings.outgoingStoreBytes);
-    const durable = this.#store.durable;
-    const saved = durable ? this.#store.open(storeIdentity(this.settings)) : undefined;
-    this.#restored = saved;
-    this.#committing = durable;
-    this.#journal = durable ? new OrderJournal() : undefined;
+    const keeper = new StoreKeeper(
+      options.store ?? new MemorySessionStore(this.settings.outgoingStoreSize, this.settings.outgoingStoreBytes),
+      this.settings,
+      this.#logger,
+    );
+    this.#keeper = keeper;
+    const { store, durable, restored: saved, journal } = keeper;
     try {
       this.#fromStore = saved?.sessionId !== undefined;
-      const sessionSettings = this.#resumeSettings(settings, saved);
-      if (saved?.recovered !== undefined) {
-        const r = saved.recovered;
-        this.#logger.warn(
-          { offset: r.offset, droppedBytes: r.droppedBytes },
-          `the session store's last record was cut short by a crash (${r.why}): dropped ${r.droppedBytes} bytes at offset ${r.offset}; resuming from the records before it`,
-        );
-      }
+      const sessionSettings = keeper.resumeSettings(settings, this.settings);
 
       this.#connections = new ConnectionManager({
         clock,
@@ -140,7 +125,7 @@ export class StreamingAPIClient {
         accountSequence: () => this.trading.lastAccountSequence,
         status: (s) => this.#status(s),
         error: (e) => this.#error(e),
-        commit: durable ? () => this.#commit() : undefined,
+        commit: durable ? () => keeper.commit() : undefined,
         storedSession: () => this.#fromStore,
       });
       this.#session = new Session({
@@ -148,8 +133,8 @@ export class StreamingAPIClient {
         output: this.#connections,
         clock,
         logger: this.#logger,
-        store: this.#store,
-        ...(durable ? { ledger: this.#store } : {}),
+        store,
+        ...(durable ? { ledger: store } : {}),
         ...(saved !== undefined ? { redeliveredBelow: saved.deliveredBelow } : {}),
         sink: this.#handlers,
         listener: {
@@ -162,11 +147,26 @@ export class StreamingAPIClient {
       });
       this.#connections.attach(this.#session);
       // Constructed before any user handler can be added: its handlers come first.
-      const tradingOptions = this.#journal === undefined ? options.trading : { ...options.trading, orders: { ...options.trading?.orders, journal: this.#journal } };
+      const tradingOptions = journal === undefined ? options.trading : { ...options.trading, orders: { ...options.trading?.orders, journal } };
       this.trading = new Trading(
         { send: (name, body) => this.send(name, body), flush: () => this.flush(), handlers: this.#handlers, report: (e) => this.#error(e) },
         { clock, ...tradingOptions },
       );
+      const session = this.#session;
+      const trading = this.trading;
+      keeper.attach({
+        get resumeState() {
+          return session.resumeState;
+        },
+        get haltedAt() {
+          return session.haltedAt;
+        },
+        get lastAccountSequence() {
+          return trading.lastAccountSequence;
+        },
+        report: (e) => this.#error(e),
+        stop: (why) => queueMicrotask(() => void this.#connections.finish(why, false).then(() => this.#closeStreams())),
+      });
       if (saved !== undefined) {
         this.trading.restore(saved.orders, saved.lastAccountSequence);
         // Its first login tells the trading layer whether the saved session survived (orders in flight settle or become outcome-unknown).
@@ -174,29 +174,9 @@ export class StreamingAPIClient {
       }
     } catch (e) {
       // The store is open (and locked): a client that could not be made releases it.
-      this.#store.close();
+      store.close();
       throw e;
     }
-  }
-
-  /**
-   * The settings the session starts from: with a store that held a session,
-   * its id and seqs (given in the settings as well, they would contradict it:
-   * ArgumentError); with one that held only our orders, a login that asks
-   * for the account's events since the last one applied.
-   */
-  #resumeSettings(settings: SessionSettings, saved: SavedSession | undefined): SessionSettings {
-    if (saved === undefined) return settings;
-    const given = this.settings;
-    if (given.sessionId !== undefined || given.accountSequence !== undefined) {
-      throw new ArgumentError(
-        `the store ${describeStore(this.#store)} already holds this client's session state: do not also give sessionId, inSeq, outSeq or accountSequence`,
-      );
-    }
-    if (saved.sessionId === undefined) {
-      return saved.lastAccountSequence === undefined ? given : { ...given, accountSequence: saved.lastAccountSequence + 1n };
-    }
-    return { ...given, sessionId: saved.sessionId, inSeq: saved.nextInSeq, outSeq: saved.nextOutSeq };
   }
 
   // ---- state ----
@@ -218,7 +198,7 @@ export class StreamingAPIClient {
    * store or an in-memory one.
    */
   get restored(): SavedSession | undefined {
-    return this.#restored;
+    return this.#keeper.restored;
   }
 
   // ---- session ----
@@ -241,7 +221,7 @@ export class StreamingAPIClient {
       return reason;
     } finally {
       // A session the exchange confirmed ended cannot be resumed: the store forgets it (our orders stay).
-      if (reason === eto.LogoutReason.LOGOUT_CONFIRMATION) this.#forgetStoredSession();
+      if (reason === eto.LogoutReason.LOGOUT_CONFIRMATION) this.#keeper.forgetSession();
       await this.#connections.finish("logged out", true);
       this.#closeStreams();
     }
@@ -457,78 +437,10 @@ export class StreamingAPIClient {
     }
   }
 
-  /**
-   * Saves the session's state to the durable store (the link calls this at
-   * the end of each inbound chunk and before every socket write). A store
-   * that fails stops the client: nothing may be sent that the store does not
-   * hold. Throws the StoreError, so the link sends nothing.
-   */
-  #commit(): void {
-    if (!this.#committing) return;
-    const changes = this.#journal!.take();
-    const r = this.#session.resumeState;
-    // A payload delivery stopped at (its handlers partly ran) stays so once the connection is gone and the session forgot the halt.
-    const halted = (this.#stoppedAt = this.#session.haltedAt ?? this.#stoppedAt);
-    try {
-      this.#store.commit({
-        sessionId: r.sessionId,
-        nextInSeq: r.nextInSeq,
-        deliveredBelow: halted === undefined || halted < r.nextInSeq ? r.nextInSeq : halted + 1n,
-        nextOutSeq: r.nextOutSeq,
-        lastAccountSequence: this.trading.lastAccountSequence,
-        orders: changes.orders,
-        forgotten: changes.forgotten,
-      });
-    } catch (e) {
-      const error = e instanceof SmarketsError ? e : new StoreError(`saving the session state failed: ${String(e)}`, describeStore(this.#store), { cause: e });
-      this.#committing = false;
-      this.#error(error);
-      queueMicrotask(() => {
-        void this.#connections.finish(`the session store failed: ${error.message}`, false).then(() => this.#closeStreams());
-      });
-      throw error;
-    }
-  }
-
-  /** The last commit, then the store is released (the client is finished). */
-  #closeStore(): void {
-    if (this.#committing) {
-      try {
-        this.#commit();
-      } catch {
-        // Reported by #commit.
-      }
-    }
-    this.#committing = false;
-    try {
-      this.#store.close();
-    } catch (e) {
-      this.#error(e instanceof SmarketsError ? e : new StoreError(`closing the session store failed: ${String(e)}`, describeStore(this.#store), { cause: e }));
-    }
-  }
-
-  /** After a confirmed logout: the store keeps our orders and account sequence, not the ended session. */
-  #forgetStoredSession(): void {
-    if (!this.#committing) return;
-    this.#store.clear();
-    try {
-      this.#store.commit({
-        sessionId: undefined,
-        nextInSeq: 1n,
-        nextOutSeq: 1n,
-        lastAccountSequence: this.trading.lastAccountSequence,
-        ...this.#journal!.take(),
-      });
-    } catch (e) {
-      this.#error(e instanceof SmarketsError ? e : new StoreError(`saving the session state failed: ${String(e)}`, describeStore(this.#store), { cause: e }));
-    }
-    this.#committing = false;
-  }
-
   #status(s: ClientStatus): void {
     if (s.state === "logged-in") this.#fromStore = false;
     // Saved before the trading layer hears the client is finished: orders in flight stay pending in the store, for the next process's resume to settle.
-    if (s.state === "closed") this.#closeStore();
+    if (s.state === "closed") this.#keeper.close();
     this.#sessionFate(s);
     this.#logger.debug({ status: s.state }, "status");
     this.#statusStream.publish(s);
@@ -546,12 +458,6 @@ export class StreamingAPIClient {
     this.#statusStream.close();
     this.#errorStream.close();
   }
-}
-
-/** A store named in messages: its file, if it has one. */
-function describeStore(store: SessionStore): string {
-  const file = (store as { path?: unknown }).path;
-  return typeof file === "string" ? file : "(in memory)";
 }
 
 /** read()'s limit: a whole number ≥ 1, or Infinity when absent. */
