@@ -1,16 +1,18 @@
+// MICRO-BENCHMARK: the frame decoder alone, in-process.
 // Framing throughput against protobuf decoding, in the same run:
 //   (a) baseline: seto.Payload.decode alone over the pre-split payloads;
 //   (b) FrameDecoder alone over the framed stream cut into 64 KiB chunks;
 //   (c) both, as the client will run them.
 // The ratio (b)/(a) says how many times faster framing is than decoding the
-// payloads it yields, i.e. how little it adds. Run: npx tsx bench/framing.ts
+// payloads it yields, i.e. how little it adds.
+// Run: npm run bench -- framing; or, built, node bench/build/framing.js
 
-import * as seto from "../generated/seto.js";
-import { FrameDecoder } from "../runtime/framing/index.js";
+import { FrameDecoder } from "smarkets-streaming/internal";
+import { seto } from "smarkets-streaming/protocol";
 import { formatMegabytes, formatRate, measureDetailed } from "./harness.js";
 import { buildStream, chunk, describeStream } from "./stream.js";
 
-console.log(`node ${process.version}`);
+console.log(`micro-benchmark (frame decoder alone, in-process) — node ${process.version}`);
 
 const FRAMES = 200_000;
 const CHUNK = 64 * 1024;
@@ -63,5 +65,5 @@ const row = (label: string, framesPerSecond: number, bytesPerFrame: number) =>
 row("(a) seto.Payload.decode (payloads)", baseline.opsPerSecond, payloadBytes / FRAMES);
 row("(b) FrameDecoder, 64 KiB chunks (stream)", framing.opsPerSecond, bytes.length / FRAMES);
 row("(c) FrameDecoder + decode (stream)", both.opsPerSecond, bytes.length / FRAMES);
-console.log(`ratio (b)/(a): ${(framing.opsPerSecond / baseline.opsPerSecond).toFixed(1)}x  (median of ${RUNS.runs} runs after ${RUNS.warmup} warm-up runs)`);
+console.log(`ratio micro framing (b)/(a): ${(framing.opsPerSecond / baseline.opsPerSecond).toFixed(1)}x  (median of ${RUNS.runs} runs after ${RUNS.warmup} warm-up runs)`);
 console.log(`checksum ${sink}`);

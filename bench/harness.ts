@@ -56,6 +56,10 @@ export interface RoundsMeasurement extends Measurement {
    * does not count.
    */
   cpuSeconds: number[];
+  /** GC seconds of each timed run, by round, where measured (asynchronous cases). */
+  gcSeconds?: number[];
+  /** Bytes allocated in each timed run, by round, where measured (asynchronous cases). */
+  allocatedBytes?: number[];
 }
 
 /**
@@ -89,6 +93,89 @@ export function measureRounds(
     const secondsPerRun = median(seconds[i]!);
     const ops = opsPerRun[i]!;
     return { name: c.name, opsPerSecond: ops / secondsPerRun, secondsPerRun, opsPerRun: ops, seconds: seconds[i]!, cpuSeconds: cpuSeconds[i]! };
+  });
+}
+
+/** What one timed run of an asynchronous case measured itself (see `stopwatch`). */
+export interface Timed {
+  /** Operations done (e.g. frames handled). */
+  readonly ops: number;
+  readonly seconds: number;
+  /** CPU seconds of this process (user + system), peers' not counted. */
+  readonly cpuSeconds: number;
+  /** Seconds the garbage collector took (its pauses on the main thread, as v8.GCProfiler reports them). */
+  readonly gcSeconds: number;
+  /** Bytes allocated on the JS heap meanwhile (garbage included; see `measureHeap`). */
+  readonly allocatedBytes: number;
+}
+
+/** Starts timing wall, CPU and GC time; `stop(ops)` reads them. */
+export function stopwatch(): { stop(ops: number): Timed } {
+  const gc = new GCProfiler();
+  gc.start();
+  const heapAtStart = getHeapStatistics().used_heap_size;
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  return {
+    stop(ops: number): Timed {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const used = process.cpuUsage(cpu);
+      const heapAtEnd = getHeapStatistics().used_heap_size;
+      let gcMicros = 0;
+      let allocated = 0;
+      let last = heapAtStart;
+      for (const run of gc.stop()?.statistics ?? []) {
+        gcMicros += run.cost;
+        allocated += Math.max(0, run.beforeGC.heapStatistics.usedHeapSize - last);
+        last = run.afterGC.heapStatistics.usedHeapSize;
+      }
+      allocated += Math.max(0, heapAtEnd - last);
+      return { ops, seconds, cpuSeconds: (used.user + used.system) / 1e6, gcSeconds: gcMicros / 1e6, allocatedBytes: allocated };
+    },
+  };
+}
+
+/**
+ * `measureRounds` for cases that run asynchronously (a client reading a
+ * socket), each timing itself so that setup and teardown stay out of the
+ * figure: every round runs each case once, in turn; then the median per case.
+ */
+export async function measureRoundsAsync(
+  cases: readonly { name: string; fn: () => Promise<Timed> }[],
+  options: MeasureOptions = {},
+): Promise<RoundsMeasurement[]> {
+  const runs = options.runs ?? 7;
+  const warmup = options.warmup ?? 1;
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer; got ${runs}`);
+  for (let i = 0; i < warmup; i++) for (const c of cases) await c.fn();
+  const seconds = cases.map((): number[] => []);
+  const cpuSeconds = cases.map((): number[] => []);
+  const gcSeconds = cases.map((): number[] => []);
+  const allocatedBytes = cases.map((): number[] => []);
+  const opsPerRun = cases.map(() => 1);
+  for (let round = 0; round < runs; round++) {
+    for (const [i, c] of cases.entries()) {
+      const timed = await c.fn();
+      seconds[i]!.push(timed.seconds);
+      cpuSeconds[i]!.push(timed.cpuSeconds);
+      gcSeconds[i]!.push(timed.gcSeconds);
+      allocatedBytes[i]!.push(timed.allocatedBytes);
+      opsPerRun[i] = timed.ops;
+    }
+  }
+  return cases.map((c, i) => {
+    const secondsPerRun = median(seconds[i]!);
+    const ops = opsPerRun[i]!;
+    return {
+      name: c.name,
+      opsPerSecond: ops / secondsPerRun,
+      secondsPerRun,
+      opsPerRun: ops,
+      seconds: seconds[i]!,
+      cpuSeconds: cpuSeconds[i]!,
+      gcSeconds: gcSeconds[i]!,
+      allocatedBytes: allocatedBytes[i]!,
+    };
   });
 }
 

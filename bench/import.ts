@@ -6,13 +6,13 @@
 // (the main entry under 0.3 s); CPU time (user + system of the whole
 // process) is shown beside it, as a busy machine disturbs it less.
 //
-// Needs dist/ (npm run build). Run: npx tsx bench/import.ts, or npm run bench.
+// Needs dist/ (npm run build). Run: npm run bench -- import (builds, then runs it).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { benchSources, packageRoot as root } from "./support/paths.js";
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const TARGET_S = 0.3;
 
@@ -30,7 +30,7 @@ if (!existsSync(join(root, "dist", "runtime", "index.js"))) {
   process.exit(1);
 }
 
-const reportCpu = pathToFileURL(join(root, "bench", "report-cpu.mjs")).href;
+const reportCpu = pathToFileURL(join(benchSources, "report-cpu.mjs")).href;
 
 /** Wall and CPU seconds of one `node …` run, from spawn to exit. */
 function once(args: string[]): { wall: number; cpu: number } {

@@ -1,4 +1,10 @@
-// The whole inbound path against bare protobuf decoding, in the same run:
+// MICRO-BENCHMARK: the session's inbound path in-process (no socket, no
+// connection manager or link, no trading layer; small ~48-byte payloads),
+// driven from the package's lower-level entry (smarkets-streaming/internal).
+// What a user runs, over a real socket on realistic payloads, is
+// firehose.ts (issue 9, goal 1); this one isolates the session path.
+//
+// The session's inbound path against bare protobuf decoding, in the same run:
 //   (a) baseline: seto.Payload.decode alone over the pre-split payloads;
 //   (b) chunks → FrameDecoder → logged-in Session (peek, sequence check) →
 //       HandlerRegistry (the session's sink) → typed handlers for contract_quotes and
@@ -8,26 +14,21 @@
 //   (d) for reference, (a) over the same payloads as views into the framed
 //       stream (contiguous in memory, as a splitter yields them), which the
 //       decoder runs faster than over separately allocated payloads.
-// The goal is (b)/(a) >= 1: the client's whole inbound path no slower than
-// the generated decoder alone. All cases run in rounds (each once per round)
+// The aim is (b)/(a) >= 1: the session path no slower than the generated
+// decoder alone. All cases run in rounds (each once per round)
 // so load on a shared machine hits them alike; ratios are medians over rounds.
 //
-// Run: npx tsx bench/inbound.ts
-// With the retained-heap figure: node --expose-gc --import tsx bench/inbound.ts
-// Only some cases (e.g. to profile one): npx tsx bench/inbound.ts b
-// More rounds on a busy machine: BENCH_RUNS=21 npx tsx bench/inbound.ts
+// Run: npm run bench -- inbound; or, built, node --expose-gc bench/build/inbound.js
+// Only some cases (e.g. to profile one): node bench/build/inbound.js b
+// More rounds on a busy machine: BENCH_RUNS=21 node --expose-gc bench/build/inbound.js
 
-import * as seto from "../generated/seto.js";
-import { HandlerRegistry } from "../runtime/dispatch/handler-registry.js";
-import type { SmarketsError } from "../runtime/errors.js";
-import { FakeClock } from "../runtime/fake-clock.js";
-import { FrameDecoder } from "../runtime/framing/index.js";
-import { encodePayload, loginResponsePayload, withSeq } from "../runtime/payload/encode.js";
-import { Session } from "../runtime/session/session.js";
+import type { SmarketsError } from "smarkets-streaming";
+import { encodePayload, FakeClock, FrameDecoder, HandlerRegistry, loginResponsePayload, Session, withSeq } from "smarkets-streaming/internal";
+import { seto } from "smarkets-streaming/protocol";
 import { formatBytes, formatMegabytes, formatRate, measureHeap, measureRounds, medianSpeedup, type RoundsMeasurement } from "./harness.js";
 import { buildStream, chunk, describeStream, type StreamMix } from "./stream.js";
 
-console.log(`node ${process.version}`);
+console.log(`micro-benchmark (in-process session path, no socket; the client over a socket is firehose.ts) — node ${process.version}`);
 
 const FRAMES = 200_000;
 const CHUNK = 64 * 1024;
@@ -143,7 +144,7 @@ console.log(
     `vs (a): median over rounds of the per-round ratio, wall and CPU time; heap: one more run of each`,
 );
 if (heaps.some((h) => h.retainedPerOp === undefined)) {
-  console.log("kept/frame needs a GC hook: node --expose-gc --import tsx bench/inbound.ts");
+  console.log("kept/frame needs a GC hook: node --expose-gc bench/build/inbound.js");
 }
 const ratio = (of: string, to: string, clock: "wall" | "cpu") => {
   const m = measured.find((x) => x.name.startsWith(of));
@@ -151,5 +152,5 @@ const ratio = (of: string, to: string, clock: "wall" | "cpu") => {
   return m === undefined || base === undefined ? "n/a" : medianSpeedup(base, m, clock).toFixed(2);
 };
 const both = (of: string, to: string) => `${ratio(of, to, "wall")} (cpu ${ratio(of, to, "cpu")})`;
-console.log(`ratio (b)/(a): ${both("(b)", "(a)")}  ratio (c)/(a): ${both("(c)", "(a)")}  ratio (b)/(d): ${both("(b)", "(d)")}`);
+console.log(`ratio micro inbound (b)/(a): ${both("(b)", "(a)")}  ratio (c)/(a): ${both("(c)", "(a)")}  ratio (b)/(d): ${both("(b)", "(d)")}`);
 console.log(`checksum ${sink}`);

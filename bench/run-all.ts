@@ -1,46 +1,57 @@
 // Runs every benchmark in bench/ in turn, each in its own process (so one's
-// JIT state and heap do not colour the next), under `node --expose-gc` so the
-// heap figures are complete, then prints a summary: each benchmark's status,
-// time and its `ratio …` lines.
+// JIT state and heap do not colour the next), with plain node under
+// --expose-gc, then prints a summary: each benchmark's status, time and its
+// `ratio …` lines.
+//
+// What runs is compiled JavaScript importing the package by its own name:
+// `npm run bench` first builds the package (`npm run build`: dist/, what a
+// user installs) and the benchmarks (bench/tsconfig.json → bench/build/), so
+// nothing is measured through tsx or from the sources.
 //
 // A benchmark is a bench/*.ts file that exports nothing; files that export
-// (harness.ts, stream.ts) are helpers. Run: npm run bench, or
-// npx tsx bench/run-all.ts [name-filter…] to run only names containing a filter.
-
+// (harness.ts, stream.ts) and bench/support/ are helpers. Run: npm run bench,
+// or npm run bench -- NAME… to run only benchmarks whose file name contains a NAME.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchSources, packageRoot } from "./support/paths.js";
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
-const root = dirname(benchDir);
-const self = basename(fileURLToPath(import.meta.url));
+const built = join(benchSources, "build");
+const self = basename(fileURLToPath(import.meta.url), ".js");
 const filters = process.argv.slice(2);
 
-const benchmarks = readdirSync(benchDir)
-  .filter((f) => f.endsWith(".ts") && f !== self)
-  .filter((f) => !/^export\s/m.test(readFileSync(join(benchDir, f), "utf8")))
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+const benchmarks = readdirSync(benchSources)
+  .filter((f) => f.endsWith(".ts") && basename(f, ".ts") !== self)
+  .filter((f) => !/^export\s/m.test(readFileSync(join(benchSources, f), "utf8")))
+  .map((f) => basename(f, ".ts"))
+  .filter((name) => filters.length === 0 || filters.some((x) => name.includes(x)))
   .sort();
 
 if (benchmarks.length === 0) {
-  console.error(`no benchmark in ${benchDir} matches ${filters.join(", ") || "anything"}`);
+  console.error(`no benchmark in ${benchSources} matches ${filters.join(", ") || "anything"}`);
   process.exit(1);
+}
+for (const name of benchmarks) {
+  if (!existsSync(join(built, `${name}.js`))) {
+    console.error(`${name}.ts is not built: run npm run bench (it builds the package and the benchmarks first)`);
+    process.exit(1);
+  }
 }
 
 interface Outcome {
-  file: string;
+  name: string;
   code: number | null;
   seconds: number;
   ratios: string[];
 }
 
 /** Runs one benchmark, echoing its output as it comes, and keeps the lines the summary shows. */
-function run(file: string): Promise<Outcome> {
+function run(name: string): Promise<Outcome> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", join("bench", file)], {
-      cwd: root,
+    const child = spawn(process.execPath, ["--expose-gc", join(built, `${name}.js`)], {
+      cwd: packageRoot,
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";
@@ -51,13 +62,13 @@ function run(file: string): Promise<Outcome> {
     });
     const done = (code: number | null) =>
       resolve({
-        file,
+        name,
         code,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
         ratios: output.split("\n").filter((line) => line.startsWith("ratio")),
       });
     child.on("error", (e) => {
-      console.error(`${file}: could not start: ${e.message}`);
+      console.error(`${name}: could not start: ${e.message}`);
       done(null);
     });
     child.on("close", done);
@@ -65,9 +76,9 @@ function run(file: string): Promise<Outcome> {
 }
 
 const outcomes: Outcome[] = [];
-for (const file of benchmarks) {
-  console.log(`\n=== ${file} ===`);
-  outcomes.push(await run(file));
+for (const name of benchmarks) {
+  console.log(`\n=== ${name} ===`);
+  outcomes.push(await run(name));
 }
 
 console.log("\n=== summary ===");
@@ -75,7 +86,7 @@ const width = Math.max(...benchmarks.map((f) => f.length));
 for (const o of outcomes) {
   const status = o.code === 0 ? "ok" : `FAILED (exit ${o.code ?? "?"})`;
   const [first = "", ...rest] = o.ratios;
-  console.log(`${o.file.padEnd(width)}  ${status.padEnd(8)} ${o.seconds.toFixed(0).padStart(4)} s  ${first}`);
+  console.log(`${o.name.padEnd(width)}  ${status.padEnd(8)} ${o.seconds.toFixed(0).padStart(4)} s  ${first}`);
   for (const line of rest) console.log(`${"".padEnd(width + 18)}${line}`);
 }
 process.exitCode = outcomes.every((o) => o.code === 0) ? 0 : 1;

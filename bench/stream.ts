@@ -4,9 +4,8 @@
 // generated codec, then framed. Deterministic for a given seed and mix, so
 // runs are comparable.
 
-import * as eto from "../generated/eto.js";
-import * as seto from "../generated/seto.js";
-import { encodeFrames } from "../runtime/framing/index.js";
+import { encodeFrames } from "smarkets-streaming/internal";
+import { eto, seto } from "smarkets-streaming/protocol";
 
 export interface Stream {
   /** The encoded seto.Payload messages, in order. */

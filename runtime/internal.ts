@@ -55,6 +55,9 @@ export { storeIdentity } from "./store/identity.js";
 export { loginPayload, describeLogoutReason, type LoginCredentials, type LoginResume } from "./session/login.js";
 export { resolveSessionSettings } from "./session/settings.js";
 
+// Dispatch: the handler lists a session delivers to (the client's payload sink).
+export { HandlerRegistry, type HandlerRegistryOptions, type HandlerPosition } from "./dispatch/handler-registry.js";
+
 // Streams: bounded queues, broadcasting, deadlines.
 export { BoundedQueue, type BoundedQueueOptions, type IterateOptions } from "./streams/bounded-queue.js";
 export { Broadcaster, type BroadcasterOptions, type SubscribeOptions } from "./streams/broadcaster.js";

@@ -22,7 +22,7 @@ every book is printed in turn, followed by a blank line.
 
   <market>           the market id
   --updates N        stop after N changes to the book (the snapshot aside)
-  --seconds S        stop after S seconds
+  --seconds S        stop S seconds after the snapshot
 
 ${CONNECTION_HELP}`;
 
@@ -43,7 +43,9 @@ export const watchCommand: Command = flagCommand({
     const conn = connectionArgs(args, io.env);
 
     return withSession(conn, io, {}, async ({ client, timeoutMs }) => {
-      const stop = seconds === undefined ? io.interrupted : AbortSignal.any([io.interrupted, AbortSignal.timeout(seconds * 1000)]);
+      // --seconds counts from the snapshot, so a slow login or subscription never leaves nothing shown.
+      const timeUp = new AbortController();
+      const stop = AbortSignal.any([io.interrupted, timeUp.signal]);
       // Subscribed to before the market, so the snapshot is the first book shown.
       const updates = client.trading.books.updates({ signal: stop, overflow: "drop-oldest" });
       try {
@@ -54,6 +56,7 @@ export const watchCommand: Command = flagCommand({
         io.stderr.write(`smarkets watch: no snapshot of market ${marketId} within ${timeoutMs / 1000} s: is it a market of this exchange? (--timeout sets the wait)\n`);
         return EXIT.failure;
       }
+      const timer = seconds === undefined ? undefined : setTimeout(() => timeUp.abort(), seconds * 1000);
       const screen = new LiveScreen(io.stdout, io.terminal);
       const footer = io.terminal() === undefined ? [] : ["", "Ctrl-C to stop"];
       let changes = 0;
@@ -68,6 +71,7 @@ export const watchCommand: Command = flagCommand({
         if (e instanceof AbortedError && stop.aborted) return EXIT.ok;
         throw e;
       } finally {
+        clearTimeout(timer);
         screen.end();
       }
       // The stream ended by itself: the client closed (the exchange ended the session, or the connection went).

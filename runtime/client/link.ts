@@ -23,6 +23,11 @@ import { withDeadline } from "../streams/abortable.js";
 import type { Connection } from "../transport/index.js";
 import { ReadInProgressError } from "./errors.js";
 
+/** Where a link's inbound chunks go: announced (`chunkArrived`), then framed into `frame` (the session). */
+export interface LinkSink extends FrameSink {
+  chunkArrived(): void;
+}
+
 export interface LinkEvents {
   /** The failure that ended this connection (bad framing, socket error): called once at most. */
   failed(error: SmarketsError): void;
@@ -60,6 +65,7 @@ function deferred(): Deferred {
 export class Link {
   readonly #connection: Connection;
   readonly #decoder: FrameDecoder;
+  readonly #sink: LinkSink;
   readonly #events: LinkEvents;
   #iterator: AsyncIterator<Uint8Array> | undefined;
   /** A chunk asked for by a read by hand that gave up waiting: the next read takes it. */
@@ -73,8 +79,9 @@ export class Link {
   #closing = false;
   #failure: SmarketsError | undefined;
 
-  constructor(connection: Connection, maxFrameSize: number, sink: FrameSink, events: LinkEvents) {
+  constructor(connection: Connection, maxFrameSize: number, sink: LinkSink, events: LinkEvents) {
     this.#connection = connection;
+    this.#sink = sink;
     this.#events = events;
     this.#decoder = new FrameDecoder(sink, { maxFrameSize });
   }
@@ -167,6 +174,7 @@ export class Link {
   #take(chunk: Uint8Array): boolean {
     this.#inChunk = true;
     try {
+      this.#sink.chunkArrived();
       this.#decoder.push(chunk);
     } catch (e) {
       // Framing is lost (DecodeError): nothing after this point can be trusted.

@@ -27,6 +27,7 @@ type Observer = (event: IncomingEvent) => void;
 /** Where a handler goes in its payload's list. */
 export type HandlerPosition = "first" | "last";
 
+/** Where a registry reports failures, and what a handler's failure does to delivery. */
 export interface HandlerRegistryOptions {
   /**
    * Where handler failures (HandlerError) and undecodable bodies (ParseError)
@@ -58,6 +59,11 @@ function without<T>(list: readonly T[], item: T): T[] | undefined {
   return next.length === 0 ? undefined : next;
 }
 
+/**
+ * Who handles what: a handler list per payload type, the session's payload
+ * sink (`deliver`). The client delivers through one; the trading layer
+ * registers its handler maps on it like any user.
+ */
 export class HandlerRegistry {
   readonly #byName = new Map<PayloadName, AnyHandler[]>();
   // The same lists indexed by payload type, for dispatch: an array index is

@@ -21,6 +21,13 @@ export interface FrameSink {
    * beyond the chunk's life. It must not call `push` on the same decoder.
    */
   frame(payload: Uint8Array): void;
+  /**
+   * Optional: the payload as `bytes[start, end)`, where `bytes` may be the
+   * chunk itself, so that no view is made for it (a view costs as much as
+   * reading a small payload's header). When present the decoder calls it
+   * instead of `frame`, under the same rules.
+   */
+  frameAt?(bytes: Uint8Array, start: number, end: number): void;
 }
 
 /** Limits of a {@link FrameDecoder}: the largest frame accepted. */
@@ -44,9 +51,13 @@ export interface FrameDecoderOptions {
 export class FrameDecoder {
   readonly maxFrameSize: number;
   private readonly sink: FrameSink;
+  /** Whether the sink takes payloads as ranges (`frameAt`). */
+  private readonly sinkTakesRanges: boolean;
   private readonly headerLimit: number;
   /** A header split across chunks is collected here; it is at most `headerLimit` bytes. */
   private readonly header: Uint8Array;
+  /** The frame header just read (one object reused for every frame). */
+  private readonly current: FrameHeader = { payloadLength: 0, headerLength: 0, frameLength: 0 };
   private headerHave = 0;
   /** A payload split across chunks is assembled here, allocated at its exact size. */
   private body: Uint8Array | undefined;
@@ -69,6 +80,7 @@ export class FrameDecoder {
     const maxFrameSize = options.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE;
     checkMaxFrameSize(maxFrameSize);
     this.sink = sink;
+    this.sinkTakesRanges = typeof sink.frameAt === "function";
     this.maxFrameSize = maxFrameSize;
     this.headerLimit = maxHeaderLength(maxFrameSize);
     this.header = new Uint8Array(this.headerLimit);
@@ -125,7 +137,7 @@ export class FrameDecoder {
         pos += skip;
         if (this.paddingLeft === 0 && this.emptyFrameLength !== 0) {
           this.emptyFrameLength = 0;
-          pos = this.deliver(chunk.subarray(pos, pos), 0, chunk, pos, base);
+          pos = this.deliver(chunk, pos, pos, 0, chunk, pos, base);
         }
       } else if (this.body !== undefined) {
         pos = this.continueBody(chunk, pos, base);
@@ -173,7 +185,7 @@ export class FrameDecoder {
       return chunk.length;
     }
     if (payloadEnd <= chunk.length) {
-      return this.deliver(chunk.subarray(pos, payloadEnd), padding, chunk, payloadEnd, base);
+      return this.deliver(chunk, pos, payloadEnd, padding, chunk, payloadEnd, base);
     }
     const body = new Uint8Array(header.payloadLength);
     body.set(chunk.subarray(pos), 0);
@@ -194,19 +206,20 @@ export class FrameDecoder {
     if (this.bodyHave < body.length) return pos;
     this.body = undefined;
     this.bodyHave = 0;
-    return this.deliver(body, this.bodyPadding, chunk, pos, base);
+    return this.deliver(body, 0, body.length, this.bodyPadding, chunk, pos, base);
   }
 
   /**
    * Consumes the frame's padding (what of it is in `chunk`) and then hands the
-   * payload to the sink, so the decoder is already past the frame if the sink
-   * throws. Returns the position after the padding.
+   * payload, `source[start, end)`, to the sink, so the decoder is already past
+   * the frame if the sink throws. Returns the position after the padding.
    */
-  private deliver(payload: Uint8Array, padding: number, chunk: Uint8Array, pos: number, base: number): number {
+  private deliver(source: Uint8Array, start: number, end: number, padding: number, chunk: Uint8Array, pos: number, base: number): number {
     const next = Math.min(pos + padding, chunk.length);
     this.paddingLeft = pos + padding - next;
     try {
-      this.sink.frame(payload);
+      if (this.sinkTakesRanges) this.sink.frameAt!(source, start, end);
+      else this.sink.frame(start === 0 && end === source.length ? source : source.subarray(start, end));
     } catch (error) {
       this.position = base + next;
       if (next < chunk.length) this.unread = chunk.slice(next);
@@ -215,9 +228,10 @@ export class FrameDecoder {
     return next;
   }
 
+  /** The header at `bytes[offset]` (in `current`, valid until the next call), or undefined if `bytes` ends inside it. */
   private readHeader(bytes: Uint8Array, offset: number, streamOffset: number): FrameHeader | undefined {
     try {
-      return readFrameHeader(bytes, offset, this.maxFrameSize, this.headerLimit, streamOffset);
+      return readFrameHeader(bytes, offset, this.maxFrameSize, this.headerLimit, streamOffset, this.current) ? this.current : undefined;
     } catch (error) {
       this.dropBuffers();
       this.failure = error as DecodeError;

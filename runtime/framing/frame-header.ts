@@ -32,7 +32,8 @@ export function peekFrameHeader(
 ): FrameHeader | undefined {
   checkOffset(offset);
   checkMaxFrameSize(maxFrameSize);
-  return readFrameHeader(bytes, offset, maxFrameSize, maxHeaderLength(maxFrameSize), streamOffset);
+  const header: FrameHeader = { payloadLength: 0, headerLength: 0, frameLength: 0 };
+  return readFrameHeader(bytes, offset, maxFrameSize, maxHeaderLength(maxFrameSize), streamOffset, header) ? header : undefined;
 }
 
 /**
@@ -40,6 +41,9 @@ export function peekFrameHeader(
  * checked its cap once and precomputed `headerLimit` (= maxHeaderLength(cap)).
  * Not `decodeUleb128`: the cap bounds the header far more tightly than a safe
  * integer does, so an over-long header is refused at the first byte past it.
+ * The header is written into `out` (the decoder reuses one: nothing is
+ * allocated per frame); returns false, leaving `out` alone, if `bytes` ends
+ * inside the header.
  */
 export function readFrameHeader(
   bytes: Uint8Array,
@@ -47,12 +51,13 @@ export function readFrameHeader(
   maxFrameSize: number,
   headerLimit: number,
   streamOffset: number,
-): FrameHeader | undefined {
+  out: FrameHeader,
+): boolean {
   let payloadLength = 0;
   let scale = 1;
   for (let headerLength = 1; ; headerLength++) {
     const index = offset + headerLength - 1;
-    if (index >= bytes.length) return undefined;
+    if (index >= bytes.length) return false;
     const byte = bytes[index]!;
     payloadLength += (byte & 0x7f) * scale;
     if ((byte & 0x80) === 0) {
@@ -62,11 +67,10 @@ export function readFrameHeader(
           streamOffset,
         );
       }
-      return {
-        payloadLength,
-        headerLength,
-        frameLength: Math.max(MIN_FRAME_LENGTH, headerLength + payloadLength),
-      };
+      out.payloadLength = payloadLength;
+      out.headerLength = headerLength;
+      out.frameLength = headerLength + payloadLength < MIN_FRAME_LENGTH ? MIN_FRAME_LENGTH : headerLength + payloadLength;
+      return true;
     }
     if (headerLength >= headerLimit) {
       throw new DecodeError(

@@ -4,6 +4,7 @@
 // eto_payload holding only its seq, and eto payloads ride in a seto envelope
 // of type PAYLOAD_ETO.
 import * as eto from "../../generated/eto.js";
+import { BinaryWriter } from "@bufbuild/protobuf/wire";
 import * as seto from "../../generated/seto.js";
 
 /** The eto part of a payload before the session numbers it. */
@@ -15,9 +16,22 @@ export type UnsequencedPayload = Omit<seto.Payload, "etoPayload"> & { etoPayload
 /** Optional eto fields an admin payload may carry besides its type. */
 export type EtoFields = Partial<Omit<eto.Payload, "seq" | "type">>;
 
+/**
+ * One writer for every payload encoded: `finish()` hands out a copy of what
+ * was written and starts the writer over, keeping its grown buffer, so a
+ * payload costs no fresh writer and no regrowing. (A writer left midway by a
+ * failed encode is dropped.)
+ */
+let writer = new BinaryWriter();
+
 /** Encodes a payload to its protobuf bytes (the frame body). */
 export function encodePayload(p: seto.Payload): Uint8Array {
-  return seto.Payload.encode(p).finish();
+  try {
+    return seto.Payload.encode(p, writer).finish();
+  } catch (error) {
+    writer = new BinaryWriter();
+    throw error;
+  }
 }
 
 /** `p` numbered `seq`: its eto_payload gets the seq (and is created, holding only the seq, if absent). */

@@ -48,15 +48,28 @@ const TAG_ETO_TYPE = (2 << 3) | WIRE_VARINT;
 const TAG_ETO_IS_REPLAY = (3 << 3) | WIRE_VARINT;
 
 /**
- * Scans a seto payload into `envelope`. Throws ParseError (carrying the
- * bytes) for truncated or malformed protobuf, or a missing seto type,
+ * Scans the seto payload `bytes[start, end)` (the whole of `bytes` by
+ * default) into `envelope`; the body's place is given in positions of
+ * `bytes`. Throws ParseError (carrying the payload's bytes, with positions
+ * within them) for truncated or malformed protobuf, or a missing seto type,
  * eto_payload or seq. A field that occurs twice takes its last value, and a
  * second eto_payload replaces the first, exactly as the generated decoder
  * does, so the header always agrees with the decoded payload.
  */
-export function scanEnvelope(bytes: Uint8Array): void {
-  const end = bytes.length;
-  let pos = 0;
+export function scanEnvelope(bytes: Uint8Array, start = 0, end = bytes.length): void {
+  try {
+    scan(bytes, start, end);
+  } catch (error) {
+    if (start === 0 && end === bytes.length) throw error;
+    // Scanned within a larger buffer: scan the payload alone again, so the
+    // error carries its bytes and positions within it (this throws).
+    scan(bytes.subarray(start, end), 0, end - start);
+    throw error;
+  }
+}
+
+function scan(bytes: Uint8Array, start: number, end: number): void {
+  let pos = start;
   let haveType = false;
   let setoType = 0;
   let haveEto = false;

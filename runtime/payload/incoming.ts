@@ -36,21 +36,28 @@ export class IncomingPayload implements PayloadHeader {
   #bodyProperty: SetoBodyProperty | undefined;
   #redelivered = false;
 
+  /** Where the payload lies: `#source[#start, #end)`; `#bytes` is that range as a view, once asked for. */
+  readonly #source: Uint8Array;
+  readonly #start: number;
+  readonly #end: number;
+  #bytes: Uint8Array | undefined;
+
   /**
-   * `bytes` is kept as given, not copied: it must not change while this object
-   * is in use (see `detach`). Throws ParseError if the header cannot be read.
+   * The payload is `source[start, end)` (by default all of `source`), kept
+   * as given, not copied: it must not change while this object is in use
+   * (see `detach`). Throws ParseError if the header cannot be read.
    */
-  constructor(
-    readonly bytes: Uint8Array,
-    header?: PayloadHeader,
-  ) {
+  constructor(source: Uint8Array, header?: PayloadHeader, start = 0, end = source.length) {
+    this.#source = source;
+    this.#start = start;
+    this.#end = end;
     if (header !== undefined) {
       this.seq = header.seq;
       this.setoType = header.setoType;
       this.etoType = header.etoType;
       this.isReplay = header.isReplay;
     } else {
-      scanEnvelope(bytes);
+      scanEnvelope(source, start, end);
       const scan = envelope;
       this.seq = scannedSeq();
       this.setoType = scan.setoType;
@@ -61,6 +68,12 @@ export class IncomingPayload implements PayloadHeader {
       this.#bodyEnd = scan.bodyEnd;
     }
     this.info = lookupPayload(this.setoType, this.etoType);
+  }
+
+  /** The payload's bytes (the frame's body): a view into the receive buffer, made on first access. */
+  get bytes(): Uint8Array {
+    const source = this.#source;
+    return (this.#bytes ??= this.#start === 0 && this.#end === source.length ? source : source.subarray(this.#start, this.#end));
   }
 
   /**
@@ -134,12 +147,13 @@ export class IncomingPayload implements PayloadHeader {
 
   /** A copy that owns its bytes, for keeping past the moment the receive buffer may be reused. */
   detach(): IncomingPayload {
-    const copy = new IncomingPayload(this.bytes.slice(), this);
+    const copy = new IncomingPayload(this.#source.slice(this.#start, this.#end), this);
     copy.#decoded = this.#decoded;
     copy.#failure = this.#failure;
+    // The body's place, from positions in the source to positions in the copy.
     copy.#bodyField = this.#bodyField;
-    copy.#bodyStart = this.#bodyStart;
-    copy.#bodyEnd = this.#bodyEnd;
+    copy.#bodyStart = this.#bodyStart - this.#start;
+    copy.#bodyEnd = this.#bodyEnd - this.#start;
     copy.#message = this.#message;
     copy.#bodyProperty = this.#bodyProperty;
     copy.#redelivered = this.#redelivered;
@@ -157,8 +171,9 @@ export class IncomingPayload implements PayloadHeader {
   #decodeField(field: number): boolean {
     const known = setoBodyByField[field];
     if (known === undefined) return false;
-    const reader = sharedReaderAt(this.bytes, this.#bodyStart);
-    const end = this.bytes.byteOffset + this.#bodyEnd;
+    const source = this.#source;
+    const reader = sharedReaderAt(source, this.#bodyStart);
+    const end = source.byteOffset + this.#bodyEnd;
     // The generated decoders count nesting on the reader; inside the envelope they start at 1.
     (reader as unknown as { __tsProtoDecodeDepth: number }).__tsProtoDecodeDepth = 1;
     let body: unknown;

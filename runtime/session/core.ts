@@ -195,25 +195,41 @@ export class SessionCore {
     return seq;
   }
 
-  /** One complete incoming payload (a frame body). */
-  receive(bytes: Uint8Array): void {
+  /**
+   * Bytes arrived from the transport: the connection is alive. A link calls
+   * this once per inbound chunk and then hands over the chunk's payloads with
+   * `receive(bytes, true)`, so liveness costs one clock read per chunk, not
+   * one per payload (a clock read is a fair share of a small payload's cost).
+   */
+  arrived(): void {
+    this.#heartbeat.inbound();
+  }
+
+  /** One complete incoming payload (a frame body); `arrivalNoted`: its chunk's arrival was noted by `arrived()`. */
+  receive(bytes: Uint8Array, arrivalNoted = false): void {
+    this.receiveAt(bytes, 0, bytes.length, arrivalNoted);
+  }
+
+  /** `receive` for the payload `source[start, end)` (a frame in a received chunk: no view is made for it). */
+  receiveAt(source: Uint8Array, start: number, end: number, arrivalNoted: boolean): void {
     if (!this.#open) {
-      this.#logger.warn({ bytes: bytes.length }, "payload received while the transport is down: ignored");
+      this.#logger.warn({ bytes: end - start }, "payload received while the transport is down: ignored");
       return;
     }
+    if (!arrivalNoted) this.#heartbeat.inbound();
     if (this.#receiving || this.#in.blocked) {
       if (this.#in.halted !== undefined) {
         // Delivery stopped at a payload its sink did not process: the connection is
         // about to close, and the next one resumes from that payload.
-        this.#logger.debug({ bytes: bytes.length }, "payload received after delivery stopped: ignored");
+        this.#logger.debug({ bytes: end - start }, "payload received after delivery stopped: ignored");
         return;
       }
-      this.#inbox.push(bytes.slice());
+      this.#inbox.push(source.slice(start, end));
       return;
     }
     this.#receiving = true;
     try {
-      this.#receiveOne(bytes);
+      this.#receiveOne(source, start, end);
       this.#receiveWaiting();
     } finally {
       this.#receiving = false;
@@ -256,20 +272,22 @@ export class SessionCore {
 
   #receiveWaiting(): void {
     const epoch = this.#epoch;
-    while (this.#inbox.length > 0 && !this.#in.blocked && epoch === this.#epoch) this.#receiveOne(this.#inbox.shift()!);
+    while (this.#inbox.length > 0 && !this.#in.blocked && epoch === this.#epoch) {
+      const bytes = this.#inbox.shift()!;
+      this.#receiveOne(bytes, 0, bytes.length);
+    }
   }
 
-  #receiveOne(bytes: Uint8Array): void {
+  #receiveOne(source: Uint8Array, start: number, end: number): void {
     let p: IncomingPayload;
     try {
-      p = new IncomingPayload(bytes);
+      p = new IncomingPayload(source, undefined, start, end);
     } catch (e) {
       // Without a readable seq the payload cannot be placed; the next good
       // one shows the gap and the replay brings this seq again.
-      this.#listener.error(e instanceof ParseError ? e : new ParseError(`unreadable payload: ${String(e)}`, bytes, { cause: e }));
+      this.#listener.error(e instanceof ParseError ? e : new ParseError(`unreadable payload: ${String(e)}`, source.subarray(start, end), { cause: e }));
       return;
     }
-    this.#heartbeat.inbound();
     const sequencer = this.#in.sequencer;
     let placement = sequencer.place(p);
     if (placement === "duplicate" || placement === "held") return;

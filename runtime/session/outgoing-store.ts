@@ -1,6 +1,7 @@
 // Every payload we send is kept, by seq, so a replay request from the peer
 // can be answered. The store is an interface so a durable one (surviving a
 // process restart) can replace the in-memory default.
+import { bigintKey } from "../bigint-key.js";
 import { ArgumentError } from "../errors.js";
 
 /** A sent payload as an {@link OutgoingStore} keeps it. */
@@ -32,12 +33,8 @@ export interface OutgoingStore {
   clear(): void;
 }
 
-const MAX_NUMBER_KEY = BigInt(Number.MAX_SAFE_INTEGER);
-
-/** A seq as a Map key: a number when exact (hashing a number is far cheaper than a bigint), else the bigint. */
-function keyOf(seq: bigint): number | bigint {
-  return seq <= MAX_NUMBER_KEY && seq >= 0n ? Number(seq) : seq;
-}
+/** A seq as a Map key (see bigint-key.ts). */
+const keyOf = bigintKey;
 
 /**
  * What one stored payload costs besides its bytes (the entry, its seq, the

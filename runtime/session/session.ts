@@ -136,9 +136,23 @@ export class Session implements FrameSink {
     this.#core.receive(bytes);
   }
 
-  /** FrameSink: the frame decoder's way of calling `receive`. */
+  /**
+   * An inbound chunk arrived (proof of life, noted once for the chunk); its
+   * payloads follow through `frame`. The link calls this before handing the
+   * chunk to its frame decoder, whose sink this session is.
+   */
+  chunkArrived(): void {
+    this.#core.arrived();
+  }
+
+  /** FrameSink: a payload of the chunk announced by `chunkArrived` (otherwise as `receive`). */
   frame(payload: Uint8Array): void {
-    this.#core.receive(payload);
+    this.#core.receiveAt(payload, 0, payload.length, true);
+  }
+
+  /** FrameSink: `frame` for the payload `bytes[start, end)`, without a view made for it. */
+  frameAt(bytes: Uint8Array, start: number, end: number): void {
+    this.#core.receiveAt(bytes, start, end, true);
   }
 
   /** Delivers at most `limit` more payloads until called again (see SessionCore.limitDelivery). */

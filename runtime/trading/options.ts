@@ -16,7 +16,7 @@ export interface TradingOptions {
   queueCapacity?: number;
   /** Limits to throttle by until the exchange announces its own (throttle-limits-changed); default none. */
   throttleLimits?: ThrottleLimits;
-  /** Source of references for requests that set none; default random 63-bit values. */
+  /** Source of references for requests that set none; default random 53-bit values (exact as JavaScript numbers). */
   references?: ReferenceSource;
   orders?: OrderTrackerOptions;
   books?: MarketBooksOptions;

@@ -1,4 +1,5 @@
 import test from "ava";
+import { BinaryWriter } from "@bufbuild/protobuf/wire";
 import * as eto from "../../generated/eto.js";
 import * as seto from "../../generated/seto.js";
 import {
@@ -55,4 +56,22 @@ test("markReplay flags a payload is_replay and changes nothing else", (t) => {
   const decoded = seto.Payload.decode(replayed);
   t.true(decoded.etoPayload?.isReplay);
   t.deepEqual({ ...decoded, etoPayload: { ...decoded.etoPayload!, isReplay: undefined } }, seto.Payload.decode(original));
+});
+
+test("encodePayload reuses one writer: payloads of any size in a row, and one after a failed encode, come out as a fresh writer makes them", (t) => {
+  const big: seto.Payload = {
+    type: seto.PayloadType.PAYLOAD_MARKET_QUOTES,
+    etoPayload: { seq: 7n },
+    marketQuotes: { marketId: 3, contractQuotes: Array.from({ length: 40 }, (_, i) => ({ marketId: 3, contractId: i + 1, bids: [{ price: 5000, quantity: 123_456n }], offers: [], executions: [] })) },
+  };
+  const small: seto.Payload = { type: seto.PayloadType.PAYLOAD_ORDER_CANCEL, etoPayload: { seq: 8n }, orderCancel: { orderId: 99n } };
+  const fresh = (p: seto.Payload) => seto.Payload.encode(p, new BinaryWriter()).finish();
+  for (const p of [big, small, big, small]) t.deepEqual(encodePayload(p), fresh(p));
+  // A uint64 out of range fails midway through the envelope.
+  const bad: seto.Payload = { type: seto.PayloadType.PAYLOAD_ORDER_CANCEL, etoPayload: { seq: 9n }, orderCancel: { orderId: -1n } };
+  t.throws(() => encodePayload(bad));
+  t.deepEqual(encodePayload(small), fresh(small));
+  const out = encodePayload(small);
+  encodePayload(big);
+  t.deepEqual(out, fresh(small), "a result is its own copy: later encodes do not change it");
 });

@@ -72,3 +72,24 @@ test("heartbeats stop after a disconnect, and resume with the next login", async
   clock.advance(1_000);
   t.is(etoTypeOf(wire.take()[0]!), eto.PayloadType.PAYLOAD_HEARTBEAT);
 });
+
+test("a link's chunk is proof of life once for the chunk: its frames read no clock, and silence is counted from the chunk", async (t) => {
+  const { session, rec, clock, peer } = await loggedIn(settings);
+  clock.advance(2_000);
+  let reads = 0;
+  const now = clock.now.bind(clock);
+  clock.now = () => {
+    reads++;
+    return now();
+  };
+  const before = rec.payloads.length;
+  session.chunkArrived();
+  t.is(reads, 1, "one clock read for the chunk");
+  for (let i = 0; i < 5; i++) session.frame(peer.fresh(marketQuotes(1)));
+  t.is(reads, 1, "none for its frames");
+  t.is(rec.payloads.length - before, 5);
+  clock.advance(2_999);
+  t.false(rec.states().includes("dead"), "the chunk at +2000 restarted the silence");
+  clock.advance(1);
+  t.deepEqual(rec.statuses.filter((s) => s.state === "dead"), [{ state: "dead", silentForMs: 3_000 }]);
+});

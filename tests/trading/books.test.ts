@@ -152,6 +152,26 @@ test("views are snapshots: later changes do not alter a view already taken", (t)
   t.true(Object.isFrozen(before) && Object.isFrozen(before.bids));
 });
 
+test("snapshot after snapshot: each contract's book holds exactly its latest snapshot, views taken before stay as they were", (t) => {
+  const books = subscribed();
+  const snapshot = (...contracts: seto.ContractQuotes[]) => books.apply(incoming("seto.market_quotes", { marketId: 1, contractQuotes: contracts }));
+  snapshot(quotes(1, 1, { bids: levels([2500, 1], [2400, 2]), offers: levels([2600, 3]) }), quotes(1, 2, { offers: levels([5000, 4]) }));
+  books.apply(incoming("seto.contract_quotes", quotes(1, 1, { bids: levels([2550, 9]), executions: [exec(2600, 3, BUY)] })));
+  const before = books.contract(1, 1)!;
+  snapshot(quotes(1, 3, { bids: levels([1000, 7]) }), quotes(1, 1, { offers: levels([2700, 5]) }));
+  t.deepEqual(before.bids, [{ price: 2550, quantity: 9n }, { price: 2500, quantity: 1n }, { price: 2400, quantity: 2n }], "a view keeps what it showed");
+  t.like(books.contract(1, 1), { bids: [], offers: [{ price: 2700, quantity: 5n }], tradedVolume: 0n, lastExecution: undefined });
+  t.is(books.contract(1, 2), undefined, "a contract the latest snapshot does not list is gone");
+  t.deepEqual(books.contract(1, 3)?.bids, [{ price: 1000, quantity: 7n }]);
+  t.deepEqual(
+    books.market(1)!.contracts.map((c) => c.contractId),
+    [1, 3],
+  );
+  snapshot(quotes(1, 1, { bids: levels([2500, 1]) }), quotes(1, 1, { bids: levels([2400, 6]) }));
+  t.deepEqual(books.contract(1, 1)?.bids, [{ price: 2400, quantity: 6n }], "a contract listed twice: the later entry stands, as a fresh map would have it");
+  t.is(books.contract(1, 3), undefined);
+});
+
 test("depthLimit is checked", (t) => {
   for (const depthLimit of [0, -1, 1.5, Number.NaN]) t.throws(() => new MarketBooks({ depthLimit }), { instanceOf: ArgumentError });
 });

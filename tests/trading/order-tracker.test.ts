@@ -268,3 +268,15 @@ test("isDuplicate tells, without recording anything, what apply would skip", (t)
   t.is(orders.apply(next), "applied");
   t.true(orders.isDuplicate(next));
 });
+
+test("after a lost session, a reply without a reference echoing an old seq is not the old order's (the new session numbers from 1 again)", (t) => {
+  const orders = new OrderTracker();
+  orders.sent({ reference: 11n, seq: 5n, message: create });
+  orders.sessionLost();
+  t.is(orders.byReference(11n)?.status, "outcome-unknown");
+  // In the new session, seq 5 is another request; its refusal names no reference.
+  const refusal = incoming("seto.order_rejected", { seq: 5n, reason: seto.OrderRejectedReason.ORDER_REJECTED_INSUFFICIENT_FUNDS });
+  t.is(orders.apply(refusal), "ignored");
+  t.is(orders.byReference(11n)?.status, "outcome-unknown");
+  orders.close();
+});

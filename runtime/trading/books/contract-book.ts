@@ -37,6 +37,8 @@ export class ContractBook {
   #highPrice: number | undefined;
   #lowPrice: number | undefined;
   #view: ContractBookView | undefined;
+  /** The market snapshot that last refilled this book (see MarketBook.snapshot). */
+  generation = 0;
 
   constructor(
     readonly marketId: number,

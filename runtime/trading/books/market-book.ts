@@ -15,7 +15,9 @@ export interface MarketBookView {
 }
 
 export class MarketBook {
-  #contracts = new Map<number, ContractBook>();
+  readonly #contracts = new Map<number, ContractBook>();
+  /** Counts snapshots: a contract's book not refilled by the latest one is dropped. */
+  #generation = 0;
   #executedVolume: bigint | undefined;
   #stale = true;
 
@@ -34,13 +36,21 @@ export class MarketBook {
   }
 
   snapshot(m: seto.MarketQuotes): void {
-    const contracts = new Map<number, ContractBook>();
+    // Snapshots come all the time: the contracts' books are refilled in
+    // place, and those the snapshot no longer lists are dropped.
+    const generation = ++this.#generation;
+    const contracts = this.#contracts;
+    let refilled = 0;
     for (const q of m.contractQuotes) {
-      const book = new ContractBook(this.marketId, q.contractId, this.depthLimit);
+      let book = contracts.get(q.contractId);
+      if (book === undefined) contracts.set(q.contractId, (book = new ContractBook(this.marketId, q.contractId, this.depthLimit)));
       book.snapshot(q);
-      contracts.set(q.contractId, book);
+      if (book.generation !== generation) refilled++;
+      book.generation = generation;
     }
-    this.#contracts = contracts;
+    if (contracts.size !== refilled) {
+      for (const [id, book] of contracts) if (book.generation !== generation) contracts.delete(id);
+    }
     this.#executedVolume = m.executedVolume;
     this.#stale = false;
   }

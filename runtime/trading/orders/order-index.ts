@@ -1,25 +1,29 @@
 // Where the tracker finds its records: by order id, by the reference that
 // created them, and — for orders this client sent that the exchange has not
 // answered — by reference and by payload seq. Records leave the index when
-// forgotten (retention).
+// forgotten (retention). Ids, references and seqs are keyed as numbers where
+// exact (bigint-key.ts): every message about an order looks it up.
+import { bigintKey } from "../../bigint-key.js";
 import type { OrderRecord } from "./order-record.js";
+
+type Key = number | bigint;
 
 export class OrderIndex {
   /** Every record, oldest first. */
   readonly records = new Set<OrderRecord>();
-  readonly #byId = new Map<bigint, OrderRecord>();
+  readonly #byId = new Map<Key, OrderRecord>();
   /** The latest record created with each reference. */
-  readonly #byReference = new Map<bigint, OrderRecord>();
-  readonly #awaiting = new Map<bigint, OrderRecord>();
-  readonly #awaitingBySeq = new Map<bigint, OrderRecord>();
+  readonly #byReference = new Map<Key, OrderRecord>();
+  readonly #awaiting = new Map<Key, OrderRecord>();
+  readonly #awaitingBySeq = new Map<Key, OrderRecord>();
   #nextKey = 1;
 
   byId(orderId: bigint): OrderRecord | undefined {
-    return this.#byId.get(orderId);
+    return this.#byId.get(bigintKey(orderId));
   }
 
   byReference(reference: bigint): OrderRecord | undefined {
-    return this.#byReference.get(reference);
+    return this.#byReference.get(bigintKey(reference));
   }
 
   /**
@@ -29,8 +33,8 @@ export class OrderIndex {
    * about an earlier attempt (refused for speed, then sent again): no one's.
    */
   awaited(m: { reference?: bigint | undefined; seq?: bigint | undefined }): OrderRecord | undefined {
-    if (m.reference === undefined) return m.seq === undefined ? undefined : this.#awaitingBySeq.get(m.seq);
-    const r = this.#awaiting.get(m.reference);
+    if (m.reference === undefined) return m.seq === undefined ? undefined : this.#awaitingBySeq.get(bigintKey(m.seq));
+    const r = this.#awaiting.get(bigintKey(m.reference));
     const superseded = r?.seq !== undefined && m.seq !== undefined && r.seq !== m.seq;
     return superseded ? undefined : r;
   }
@@ -40,16 +44,16 @@ export class OrderIndex {
     if (r.key === 0) r.key = this.#nextKey++;
     else if (r.key >= this.#nextKey) this.#nextKey = r.key + 1; // a record restored from a store keeps its key
     this.records.add(r);
-    if (r.reference !== undefined) this.#byReference.set(r.reference, r);
-    if (r.orderId !== undefined) this.#byId.set(r.orderId, r);
+    if (r.reference !== undefined) this.#byReference.set(bigintKey(r.reference), r);
+    if (r.orderId !== undefined) this.#byId.set(bigintKey(r.orderId), r);
     return r;
   }
 
   /** A record this client sent: also awaited by reference and seq. */
   await(r: OrderRecord): void {
     this.add(r);
-    if (r.reference !== undefined) this.#awaiting.set(r.reference, r);
-    if (r.seq !== undefined) this.#awaitingBySeq.set(r.seq, r);
+    if (r.reference !== undefined) this.#awaiting.set(bigintKey(r.reference), r);
+    if (r.seq !== undefined) this.#awaitingBySeq.set(bigintKey(r.seq), r);
   }
 
   /** The awaited record's order-create was sent again (refused for speed): it now awaits replies to `seq`. */
@@ -61,7 +65,7 @@ export class OrderIndex {
 
   /** The record has an id now, or has ended: it is answered. */
   answered(r: OrderRecord): void {
-    if (r.orderId !== undefined) this.#byId.set(r.orderId, r);
+    if (r.orderId !== undefined) this.#byId.set(bigintKey(r.orderId), r);
     this.#unawait(r);
   }
 
@@ -71,18 +75,25 @@ export class OrderIndex {
    * again, and its seqs belong to new requests).
    */
   sessionLost(r: OrderRecord): void {
-    if (r.seq !== undefined && this.#awaitingBySeq.get(r.seq) === r) this.#awaitingBySeq.delete(r.seq);
+    deleteIf(this.#awaitingBySeq, r.seq, r);
   }
 
   forget(r: OrderRecord): void {
     this.records.delete(r);
-    if (r.orderId !== undefined && this.#byId.get(r.orderId) === r) this.#byId.delete(r.orderId);
-    if (r.reference !== undefined && this.#byReference.get(r.reference) === r) this.#byReference.delete(r.reference);
+    deleteIf(this.#byId, r.orderId, r);
+    deleteIf(this.#byReference, r.reference, r);
     this.#unawait(r);
   }
 
   #unawait(r: OrderRecord): void {
-    if (r.reference !== undefined && this.#awaiting.get(r.reference) === r) this.#awaiting.delete(r.reference);
-    if (r.seq !== undefined && this.#awaitingBySeq.get(r.seq) === r) this.#awaitingBySeq.delete(r.seq);
+    deleteIf(this.#awaiting, r.reference, r);
+    deleteIf(this.#awaitingBySeq, r.seq, r);
   }
+}
+
+/** Removes `value`'s entry for `r`, if it is r's (a later record may have taken the key). */
+function deleteIf(map: Map<Key, OrderRecord>, value: bigint | undefined, r: OrderRecord): void {
+  if (value === undefined) return;
+  const key = bigintKey(value);
+  if (map.get(key) === r) map.delete(key);
 }

@@ -35,6 +35,7 @@ import type { IntegerLike } from "../../integers.js";
 import { Broadcaster, type BroadcasterOptions, type SubscribeOptions } from "../../streams/index.js";
 import type { IncomingEvent } from "../../dispatch/handler-types.js";
 import { AccountSequence, accountSequenceOf } from "./account-sequence.js";
+import { EndedOrders } from "./ended-orders.js";
 import { OrderIndex } from "./order-index.js";
 import type { OrderRecord } from "./order-record.js";
 import { isResting } from "./order-status.js";
@@ -134,7 +135,7 @@ export class OrderTracker {
   readonly #retainEnded: number;
   readonly #index = new OrderIndex();
   /** Ended orders, in the order they ended, for retention. */
-  readonly #ended = new Set<OrderRecord>();
+  readonly #ended = new EndedOrders<OrderRecord>();
   readonly #changes: Broadcaster<OrderChange>;
   readonly #clock: Clock;
   readonly #unknownOutcomeExpiryMs: number;
@@ -331,7 +332,8 @@ export class OrderTracker {
 
   /** Runs `transition`; if it changed the order, records the sequence, files it, announces it, and retires it if ended. */
   #update(c: Cause, r: OrderRecord, transition: Transition): boolean {
-    const previous = r.announced ? r.view() : undefined;
+    // The snapshot before the change is for change streams only: made when one listens.
+    const previous = r.announced && this.#changes.subscriberCount > 0 ? r.view() : undefined;
     if (!transition(r)) return false;
     if (c.accountSequence !== undefined) r.accountSequence = c.accountSequence;
     if (r.orderId !== undefined || r.ended) this.#index.answered(r);
@@ -351,8 +353,7 @@ export class OrderTracker {
   #retire(r: OrderRecord): void {
     this.#ended.add(r);
     while (this.#ended.size > this.#retainEnded) {
-      const oldest = this.#ended.values().next().value as OrderRecord;
-      this.#ended.delete(oldest);
+      const oldest = this.#ended.shift()!;
       this.#index.forget(oldest);
       this.#journal?.forgotten(oldest);
     }

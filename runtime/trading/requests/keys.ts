@@ -3,22 +3,35 @@
 // order id it names, and once sent its payload seq); a reply is looked up under
 // the keys it carries (`replyKeys`, by kind of reply). The request then decides
 // whether the reply is its own.
+//
+// A key is its kind and its value, the value a number where the id is exact
+// as one (bigint-key.ts): every order and every reply looks keys up, and
+// neither hashing a bigint nor spelling one out in a string is cheap.
 import type * as seto from "../../../generated/seto.js";
+import { bigintKey } from "../../bigint-key.js";
 
-export type CorrelationKey = string;
+export type KeyKind = "seq" | "reference" | "order" | "origOrder" | "market" | "settings" | "cancelAll";
+
+/** One identifier of one kind; two keys are the same key when kind and value are equal. */
+export interface CorrelationKey {
+  readonly kind: KeyKind;
+  readonly value: number | bigint;
+}
+
+const id = (kind: KeyKind, value: bigint): CorrelationKey => ({ kind, value: bigintKey(value) });
 
 export const key = {
   /** The payload seq of the request, echoed by order-accepted/-rejected/-invalid. */
-  seq: (seq: bigint): CorrelationKey => `seq:${seq}`,
+  seq: (seq: bigint): CorrelationKey => id("seq", seq),
   /** The client's reference, echoed by every reply to a request that set it. */
-  reference: (reference: bigint): CorrelationKey => `ref:${reference}`,
-  order: (orderId: bigint): CorrelationKey => `order:${orderId}`,
-  origOrder: (orderId: bigint): CorrelationKey => `orig:${orderId}`,
-  market: (marketId: number): CorrelationKey => `market:${marketId}`,
+  reference: (reference: bigint): CorrelationKey => id("reference", reference),
+  order: (orderId: bigint): CorrelationKey => id("order", orderId),
+  origOrder: (orderId: bigint): CorrelationKey => id("origOrder", orderId),
+  market: (marketId: number): CorrelationKey => ({ kind: "market", value: marketId }),
   /** settings-accepted carries no key: requests are answered in the order sent. */
-  settings: "settings" as CorrelationKey,
+  settings: { kind: "settings", value: 0 } as CorrelationKey,
   /** For cancel-all replies without a reference (none are expected): oldest first. */
-  cancelAll: "cancel-all" as CorrelationKey,
+  cancelAll: { kind: "cancelAll", value: 0 } as CorrelationKey,
 };
 
 interface KeyFields {

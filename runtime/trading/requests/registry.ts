@@ -5,7 +5,8 @@
 // requests are unfiled at once, so a duplicate or replayed reply finds no
 // one; what an answer does to its request is the requester's business.
 import type { IncomingEvent } from "../../dispatch/handler-types.js";
-import { key, type CorrelationKey } from "./keys.js";
+import { bigintKey } from "../../bigint-key.js";
+import { key, type CorrelationKey, type KeyKind } from "./keys.js";
 import type { PendingRequest } from "./pending-request.js";
 import type { FinalVerdict, Verdict } from "./request-spec.js";
 
@@ -20,11 +21,43 @@ export interface Answer {
 
 const NO_ANSWERS: readonly Answer[] = [];
 
+/** What is filed under one key: nearly always one request; a Set when several share the key (subscribes to one market). */
+type Filed = AnyRequest | Set<AnyRequest>;
+
+/** Keys to requests, one map per kind of key. */
+class KeyTable {
+  readonly #byKind = new Map<KeyKind, Map<number | bigint, Filed>>();
+
+  get(k: CorrelationKey): Filed | undefined {
+    return this.#byKind.get(k.kind)?.get(k.value);
+  }
+
+  add(k: CorrelationKey, request: AnyRequest): void {
+    let table = this.#byKind.get(k.kind);
+    if (table === undefined) this.#byKind.set(k.kind, (table = new Map()));
+    const filed = table.get(k.value);
+    if (filed === undefined) table.set(k.value, request);
+    else if (filed instanceof Set) filed.add(request);
+    else if (filed !== request) table.set(k.value, new Set([filed, request]));
+  }
+
+  remove(k: CorrelationKey, request: AnyRequest): void {
+    const table = this.#byKind.get(k.kind);
+    const filed = table?.get(k.value);
+    if (filed === request) {
+      table!.delete(k.value);
+    } else if (filed instanceof Set) {
+      filed.delete(request);
+      if (filed.size === 0) table!.delete(k.value);
+    }
+  }
+}
+
 export class RequestRegistry {
-  readonly #byKey = new Map<CorrelationKey, Set<AnyRequest>>();
+  readonly #byKey = new KeyTable();
   readonly #keysOf = new Map<AnyRequest, CorrelationKey[]>();
   /** References of requests filed or about to be, so a reference is never shared by two awaiting requests. */
-  readonly #references = new Set<bigint>();
+  readonly #references = new Set<number | bigint>();
 
   get size(): number {
     return this.#keysOf.size;
@@ -32,27 +65,23 @@ export class RequestRegistry {
 
   /** Whether `reference` is held by a request that has not settled. */
   holds(reference: bigint): boolean {
-    return this.#references.has(reference);
+    return this.#references.has(bigintKey(reference));
   }
 
   /** Holds `reference` for a request not yet sent (so a second request cannot take it meanwhile). */
   reserve(reference: bigint): void {
-    this.#references.add(reference);
+    this.#references.add(bigintKey(reference));
   }
 
   release(reference: bigint | undefined): void {
-    if (reference !== undefined) this.#references.delete(reference);
+    if (reference !== undefined) this.#references.delete(bigintKey(reference));
   }
 
   /** Files a sent request under its keys and its seq. */
   file(request: AnyRequest, seq: bigint): void {
     const keys = [...request.spec.keys, key.seq(seq)];
     this.#keysOf.set(request, keys);
-    for (const k of keys) {
-      let set = this.#byKey.get(k);
-      if (set === undefined) this.#byKey.set(k, (set = new Set()));
-      set.add(request);
-    }
+    for (const k of keys) this.#byKey.add(k, request);
   }
 
   unfile(request: AnyRequest): void {
@@ -60,11 +89,7 @@ export class RequestRegistry {
     this.release(request.spec.reference);
     if (keys === undefined) return;
     this.#keysOf.delete(request);
-    for (const k of keys) {
-      const set = this.#byKey.get(k);
-      set?.delete(request);
-      if (set?.size === 0) this.#byKey.delete(k);
-    }
+    for (const k of keys) this.#byKey.remove(k, request);
   }
 
   /**
@@ -74,18 +99,18 @@ export class RequestRegistry {
    */
   answers(event: IncomingEvent, keysOf: (reply: never) => readonly CorrelationKey[]): readonly Answer[] {
     // Replies arriving with nothing filed cost no allocation.
-    if (this.#byKey.size === 0) return NO_ANSWERS;
+    if (this.#keysOf.size === 0) return NO_ANSWERS;
     const keys = (keysOf as (reply: unknown) => readonly CorrelationKey[])(event.message);
-    if (keys.length === 0) return NO_ANSWERS;
-    const seen = new Set<AnyRequest>();
-    const out: Answer[] = [];
+    let out: Answer[] | undefined;
+    /** Requests already offered the reply (a request is filed under several of the keys a reply carries). */
+    let seen: AnyRequest[] | undefined;
     for (const k of keys) {
-      const set = this.#byKey.get(k);
-      if (set === undefined) continue;
-      // A copy: unfiling changes the set being walked.
-      for (const request of [...set]) {
-        if (seen.has(request)) continue;
-        seen.add(request);
+      const filed = this.#byKey.get(k);
+      if (filed === undefined) continue;
+      // A copy of a shared key's requests: unfiling changes the set being walked.
+      for (const request of filed instanceof Set ? [...filed] : [filed]) {
+        if (seen?.includes(request) === true) continue;
+        (seen ??= []).push(request);
         const seq = request.seq;
         if (seq === undefined) continue;
         const read = request.spec.replies[event.name] as AnyReader | undefined;
@@ -93,12 +118,12 @@ export class RequestRegistry {
         if (verdict === undefined) continue;
         if (!("progress" in verdict)) {
           this.unfile(request);
-          out.push({ request, verdict });
+          (out ??= []).push({ request, verdict });
         }
-        if (request.spec.shared !== true) return out;
+        if (request.spec.shared !== true) return out ?? NO_ANSWERS;
       }
     }
-    return out;
+    return out ?? NO_ANSWERS;
   }
 
   /** Unfiles and returns every filed request (the session is gone). */

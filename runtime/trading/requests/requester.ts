@@ -229,10 +229,13 @@ export class Requester {
       this.#flushScheduled = false;
       // A failed flush (connection dropped) loses nothing: the session keeps
       // what it numbered and resends it on resume, and if it cannot resume,
-      // resumed(false) settles the requests.
-      Promise.resolve()
-        .then(() => this.#port.flush())
-        .catch(() => undefined);
+      // resumed(false) settles the requests. (Called at once, not from a
+      // further promise: every hop before the write is latency.)
+      try {
+        this.#port.flush().catch(() => undefined);
+      } catch {
+        // Not connected: as above.
+      }
     });
   }
 }

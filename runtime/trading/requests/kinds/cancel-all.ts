@@ -11,7 +11,10 @@ export function cancelAllSpec(marketId: number | undefined, reference: bigint): 
   // A reply without a reference (not expected) goes to the oldest cancel-all.
   const mine = (m: { reference?: bigint | undefined }): boolean => m.reference === undefined || m.reference === reference;
   return {
-    what: `cancelAll (${where}, reference ${reference})`,
+    // Spelt out only if an error needs it (a bigint in words costs as much as the rest of the request).
+    get what() {
+      return `cancelAll (${where}, reference ${reference})`;
+    },
     message: { name: "seto.order_cancel_all", body: { reference, marketId } },
     reference,
     keys: [key.reference(reference), key.cancelAll],

@@ -10,7 +10,10 @@ import { concerns, type RequestSpec } from "../request-spec.js";
 
 export function cancelOrderSpec(orderId: bigint, reference: bigint): RequestSpec<seto.OrderCancelled> {
   return {
-    what: `cancelOrder (order ${orderId}, reference ${reference})`,
+    // Spelt out only if an error needs it (a bigint in words costs as much as the rest of the request).
+    get what() {
+      return `cancelOrder (order ${orderId}, reference ${reference})`;
+    },
     message: { name: "seto.order_cancel", body: { orderId, reference } },
     reference,
     keys: [key.reference(reference), key.order(orderId)],

@@ -23,11 +23,15 @@ export type PlaceOrderHooks = Pick<RequestSpec<OrderAcceptance>, "onSent" | "onW
 export function placeOrderSpec(body: seto.OrderCreate & { reference: bigint }, hooks: PlaceOrderHooks): RequestSpec<OrderAcceptance> {
   const reference = body.reference;
   return {
-    what: `placeOrder (market ${body.marketId}, contract ${body.contractId}, reference ${reference})`,
+    // Spelt out only if an error needs it (a bigint in words costs as much as the rest of the request).
+    get what() {
+      return `placeOrder (market ${body.marketId}, contract ${body.contractId}, reference ${reference})`;
+    },
     message: { name: "seto.order_create", body },
     reference,
     keys: [key.reference(reference)],
-    ...hooks,
+    onSent: hooks.onSent,
+    onWithdrawn: hooks.onWithdrawn,
     replies: {
       "seto.order_accepted": (m, seq) =>
         echoes(m, reference, seq) ? { resolve: { orderId: m.orderId, seq, reference, accountSequence: accountSequenceOf(m), message: m } } : undefined,

@@ -10,7 +10,10 @@ export function reduceOrderSpec(orderId: bigint, newQuantity: bigint, reference:
   const mine = (m: { reference?: bigint | undefined; orderId: bigint; newQuantity: bigint }): boolean =>
     concerns(m, reference, orderId) && (m.reference !== undefined || m.newQuantity === newQuantity);
   return {
-    what: `reduceOrder (order ${orderId} to ${newQuantity}, reference ${reference})`,
+    // Spelt out only if an error needs it (a bigint in words costs as much as the rest of the request).
+    get what() {
+      return `reduceOrder (order ${orderId} to ${newQuantity}, reference ${reference})`;
+    },
     message: { name: "seto.order_quantity_reduce", body: { orderId, newQuantity, reference } },
     reference,
     keys: [key.reference(reference), key.order(orderId)],

@@ -14,7 +14,10 @@ export function replaceOrderSpec(body: seto.OrderCancelReplace & { reference: bi
   const mine = (m: { reference?: bigint | undefined; origOrderId?: bigint | undefined }): boolean =>
     m.reference !== undefined ? m.reference === reference : m.origOrderId === origOrderId;
   return {
-    what: `replaceOrder (order ${origOrderId}, reference ${reference})`,
+    // Spelt out only if an error needs it (a bigint in words costs as much as the rest of the request).
+    get what() {
+      return `replaceOrder (order ${origOrderId}, reference ${reference})`;
+    },
     message: { name: "seto.order_cancel_replace", body },
     reference,
     keys: [key.reference(reference), key.origOrder(origOrderId)],
