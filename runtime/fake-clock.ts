@@ -43,6 +43,16 @@ export class FakeClock implements Clock {
     return this.#pending.filter((p) => !p.cancelled).length;
   }
 
+  /**
+   * When the earliest timer set falls due, or undefined when none is set:
+   * a simulation driving this clock can skip straight to it.
+   */
+  nextTimerAt(): number | undefined {
+    let at: number | undefined;
+    for (const p of this.#pending) if (!p.cancelled && (at === undefined || p.at < at)) at = p.at;
+    return at;
+  }
+
   /** Moves time forward by `ms`, firing every timer that falls due on the way. */
   advance(ms: number): void {
     const target = this.#now + ms;

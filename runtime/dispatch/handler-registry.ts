@@ -192,6 +192,11 @@ export class HandlerRegistry {
         this.#undecodable(p, e);
         return true;
       }
+      if (body === undefined && info.layer === "seto" && info.property !== undefined) {
+        // The envelope names a seto type but carries none of its message: there is no typed body to hand over.
+        this.#undecodable(p, new ParseError(`${p.name} seq ${p.seq} carries no ${info.name.slice("seto.".length)} body (a seto payload's type names the message it must hold)`, p.bytes));
+        return true;
+      }
       if (specific !== undefined && !this.#run(specific, body, p, false)) return false;
       if (global.length > 0 && !this.#run(global, body, p, true)) return false;
     }

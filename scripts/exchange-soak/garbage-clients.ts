@@ -2,15 +2,15 @@
 // connects, does one bad thing (or one good thing badly) and goes, chosen by
 // a seeded PRNG so a run can be repeated. None of them waits on a timer: each
 // ends on an event of its own connection (a reply, the close) or at once.
-import * as net from "node:net";
+// The exchange fuzz (reliability/fuzz/exchange) runs them one by one too.
 import * as eto from "../../generated/eto.js";
 import * as seto from "../../generated/seto.js";
 import { setoPayload } from "../../generated/payload-map.js";
 import { Prng } from "../../exchange/engine/index.js";
-import { encodeFrame, encodeUleb128, FrameDecoder } from "../../runtime/framing/index.js";
-import { encodePayload, etoPayload, pingPayload, replayRequestPayload, withSeq, type UnsequencedPayload } from "../../runtime/payload/encode.js";
-import { IncomingPayload } from "../../runtime/payload/incoming.js";
+import { encodeFrame, encodeUleb128 } from "../../runtime/framing/index.js";
+import { encodePayload, etoPayload, pingPayload, replayRequestPayload, withSeq } from "../../runtime/payload/encode.js";
 import { loginPayload } from "../../runtime/session/login.js";
+import { RawPeer } from "../../reliability/peer/raw-peer.js";
 
 export const BEHAVIOURS = [
   /** Logs in and vanishes without logout: a session left waiting (the issue's garbage client). */
@@ -41,6 +41,12 @@ export const BEHAVIOURS = [
   "bad-password",
   /** Sends a ping before any login. */
   "not-a-login",
+  /** Logs in, then sends frames whose bodies are not payloads (truncated, bit-flipped or random protobuf). */
+  "corrupt-payload",
+  /** Logs in, then numbers its payloads again, backwards and out of order. */
+  "bad-seqs",
+  /** Sends a length header longer than any ULEB128 a frame size can take. */
+  "over-long-header",
 ] as const;
 
 export type Behaviour = (typeof BEHAVIOURS)[number];
@@ -84,7 +90,7 @@ export async function runGarbageClients(o: GarbageOptions): Promise<GarbageResul
       const seed = rng.int(0, 0xffff_ffff);
       byBehaviour[behaviour] += 1;
       try {
-        await oneClient(o, behaviour, account, seed);
+        await garbageClient(o.host, o.port, behaviour, account, seed);
       } catch (e) {
         failures.push(`${behaviour}: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -96,9 +102,16 @@ export async function runGarbageClients(o: GarbageOptions): Promise<GarbageResul
   return { byBehaviour, failures };
 }
 
-/** One connection doing `behaviour`; resolves once its socket has closed. */
-async function oneClient(o: GarbageOptions, behaviour: Behaviour, account: Credentials, seed: number): Promise<void> {
-  const c = await Conn.open(o.host, o.port);
+/** How a garbage client's connection ended: the exchange closed it, or the client left it. */
+export type GarbageEnd = "closed by the exchange" | "left by the client";
+
+/**
+ * One connection doing `behaviour` (its details drawn from `seed`); resolves
+ * once its socket has closed, saying who closed it. Rejects only if the
+ * connection cannot be opened.
+ */
+export async function garbageClient(host: string, port: number, behaviour: Behaviour, account: Credentials, seed: number): Promise<GarbageEnd> {
+  const c = await RawPeer.connect(host, port);
   const rng = new Prng(seed);
   const login = (accountSequence?: bigint, password = account.password) =>
     c.send(loginPayload({ username: account.username, password, token: undefined }, { sessionId: undefined, accountSequence }), 1n);
@@ -183,82 +196,49 @@ async function oneClient(o: GarbageOptions, behaviour: Behaviour, account: Crede
       c.send(pingPayload(), 1n);
       await c.closed;
       break;
+    case "corrupt-payload":
+      if (await loggedIn()) {
+        for (let seq = 2n, n = rng.int(1, 20); n > 0; n--, seq++) c.write(encodeFrame(corrupted(rng, encodePayload(withSeq(pingPayload(), seq)))));
+        await endAndWait(c);
+      }
+      break;
+    case "bad-seqs":
+      if (await loggedIn()) {
+        for (const seq of [2n, 2n, 1n, 5n, 3n, 0n, 4n, 2n ** 63n].slice(0, rng.int(2, 8))) {
+          if (rng.chance(0.5)) order(seq);
+          else c.send(pingPayload(), seq);
+        }
+        await endAndWait(c);
+      }
+      break;
+    case "over-long-header":
+      c.write(Uint8Array.from({ length: rng.int(6, 64) }, () => 0x80 | rng.int(0, 0x7f)));
+      await c.closed;
+      break;
   }
+  const end: GarbageEnd = c.isClosed ? "closed by the exchange" : "left by the client";
   c.destroy();
+  await c.closed;
+  return end;
+}
+
+/** Ends our side once all is written and waits for the exchange to close its own (it has then read everything). */
+async function endAndWait(c: RawPeer): Promise<void> {
+  c.end();
   await c.closed;
 }
 
-/** A raw connection: frames out, payloads in, a way to wait for one. */
-class Conn {
-  readonly closed: Promise<void>;
-  readonly #socket: net.Socket;
-  #waiter: { match: (p: IncomingPayload) => boolean; resolve: (p: IncomingPayload | undefined) => void } | undefined;
-
-  private constructor(socket: net.Socket) {
-    this.#socket = socket;
-    const decoder = new FrameDecoder({ frame: (bytes) => this.#payload(bytes) });
-    socket.on("data", (chunk: Buffer) => {
-      try {
-        decoder.push(chunk);
-      } catch {
-        socket.destroy();
-      }
-    });
-    socket.on("error", () => {});
-    this.closed = new Promise((resolve) =>
-      socket.once("close", () => {
-        this.#waiter?.resolve(undefined);
-        this.#waiter = undefined;
-        resolve();
-      }),
-    );
-  }
-
-  static open(host: string, port: number): Promise<Conn> {
-    return new Promise((resolve, reject) => {
-      const socket = net.connect({ host, port });
-      socket.once("error", reject);
-      socket.once("connect", () => {
-        socket.off("error", reject);
-        resolve(new Conn(socket));
-      });
-    });
-  }
-
-  send(p: UnsequencedPayload, seq: bigint): void {
-    this.write(encodeFrame(encodePayload(withSeq(p, seq))));
-  }
-
-  write(bytes: Uint8Array): void {
-    if (!this.#socket.destroyed) this.#socket.write(bytes);
-  }
-
-  /** Stops reading (what the exchange sends piles up on its side). */
-  pause(): void {
-    this.#socket.pause();
-  }
-
-  /** The next payload that `match` accepts, or undefined if the connection closes first. */
-  waitFor(match: (p: IncomingPayload) => boolean): Promise<IncomingPayload | undefined> {
-    if (this.#socket.destroyed) return Promise.resolve(undefined);
-    return new Promise((resolve) => (this.#waiter = { match, resolve }));
-  }
-
-  destroy(): void {
-    this.#socket.destroy();
-  }
-
-  #payload(bytes: Uint8Array): void {
-    const w = this.#waiter;
-    if (w === undefined) return;
-    let p: IncomingPayload;
-    try {
-      p = new IncomingPayload(bytes);
-    } catch {
-      return;
+/** `bytes` truncated, with bits flipped, or replaced by random bytes. */
+function corrupted(rng: Prng, bytes: Uint8Array): Uint8Array {
+  switch (rng.int(0, 2)) {
+    case 0:
+      return bytes.subarray(0, rng.int(0, bytes.length - 1));
+    case 1: {
+      const out = bytes.slice();
+      for (let n = rng.int(1, 4); n > 0; n--) out[rng.int(0, out.length - 1)]! ^= 1 << rng.int(0, 7);
+      return out;
     }
-    if (!w.match(p)) return;
-    this.#waiter = undefined;
-    w.resolve(p);
+    default:
+      return Uint8Array.from({ length: rng.int(1, 64) }, () => rng.int(0, 255));
   }
 }

@@ -211,6 +211,27 @@ test("a body that does not decode reaches no handler: one ParseError, and the pa
   t.throws(() => bare.deliver(undecodableQuotes()), { instanceOf: ParseError });
 });
 
+test("a seto payload whose envelope names a type but carries no body reaches no handler: one ParseError, processed (found by the fuzz: the trading layer's handlers threw TypeErrors, reported as HandlerError)", (t) => {
+  // type = order_accepted over an envelope with only its seq: no order_accepted field at all.
+  const bodiless = () => new IncomingPayload(encodePayload({ type: seto.PayloadType.PAYLOAD_ORDER_ACCEPTED, etoPayload: { seq: 14n } }));
+  const reported: unknown[] = [];
+  const registry = new HandlerRegistry({ onError: (e) => reported.push(e), onHandlerError: "stop" });
+  registry.add("seto.order_accepted", (body) => t.fail(`handler ran with ${String(body)}`));
+  let globals = 0;
+  registry.addGlobal(() => globals++);
+  t.true(registry.deliver(bodiless()));
+  t.is(globals, 0, "no global handler ran");
+  t.is(reported.length, 1);
+  t.true(reported[0] instanceof ParseError, String(reported[0]));
+  t.regex((reported[0] as ParseError).message, /seto\.order_accepted seq 14 carries no order_accepted body/);
+  // A payload type without a body (heartbeat) still reaches its handlers.
+  let heartbeats = 0;
+  registry.add("eto.heartbeat", () => heartbeats++);
+  t.true(registry.deliver(etoIn(eto.PayloadType.PAYLOAD_HEARTBEAT, 15n)));
+  t.is(heartbeats, 1);
+  t.is(globals, 1);
+});
+
 test("handlers registered, removed and re-registered are found by type", (t) => {
   const registry = new HandlerRegistry();
   const calls: string[] = [];

@@ -59,7 +59,7 @@ function bumpedSeto(source: string): string {
 }
 
 /** What `tsc -p` reads, plus what `npm run generate` needs; node_modules is linked, generated/ and proto/ are rebuilt. */
-const COPIED = ["package.json", "tsconfig.json", "buf.yaml", "buf.gen.yaml", "scripts", "runtime", "exchange", "cli", "tests", "examples", "bench", "generated", "proto"];
+const COPIED = ["package.json", "tsconfig.json", "buf.yaml", "buf.gen.yaml", "scripts", "runtime", "exchange", "cli", "tests", "examples", "bench", "reliability", "generated", "proto"];
 
 let copy: string | undefined;
 

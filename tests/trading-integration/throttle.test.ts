@@ -73,10 +73,11 @@ test(`a burst of ${ORDERS} orders against a limit of ${limits.averageRatePs}/s (
 // The same burst, but the exchange's reading stalls now and then: two (or
 // five) ticks of the client's allowance reach it at once, as when a loaded
 // machine holds up the exchange's side. The exchange counts requests as it
-// reads them, so what the client paced by its send times can arrive too
+// reads them, so what the client paced by its send times could arrive too
 // fast. The client keeps at most `burstSize` requests unanswered, so a stall
-// delivers at most one burst; and what the exchange still refuses for speed
-// it sends again, so no caller ever sees THROTTLE_EXCEEDED.
+// delivers at most one burst, and it counts a request's token as spent only
+// once it is answered (the exchange may have read it only then): the
+// exchange never has reason to refuse one for speed.
 test(`a burst of ${ORDERS} orders whose reading stalls: every order is accepted, none fails for speed`, async (t) => {
   const clock = new FakeClock();
   const ex = await exchange({ throttle: limits, clock });
@@ -123,10 +124,9 @@ test(`a burst of ${ORDERS} orders whose reading stalls: every order is accepted,
   t.is(ids.size, ORDERS, "every order answered, each with its own id");
   t.is(ex.engine.liveOrders({ accountId: accountId(ex, "demo") }).length, ORDERS);
   t.true(mostUnanswered <= limits.burstSize, `at most a burst unanswered at once (${mostUnanswered})`);
-  t.true(refusals > 0, "the stalls did make the exchange refuse some requests for speed (so resending was exercised)");
+  t.is(refusals, 0, "the stalls did not make the exchange refuse any request for speed");
   t.true(client.trading.orders.all().every((o) => o.status === "live"), "no order was marked refused by a refusal that was resent");
   t.is(client.trading.orders.all().length, ORDERS, "one order per reference, resends included");
   t.deepEqual(errors, []);
-  t.log(`${refusals} refusals for speed, each resent`);
   await client.logout();
 });

@@ -54,13 +54,14 @@ test("a placeOrder refused for speed goes again first in line, with a new seq an
   t.is(trading.orders.byReference(1001n)?.status, "pending");
   t.is(trading.queued, 2);
   t.is(trading.inFlight, 1);
+  // The second order answered: no token is held back for it any more.
+  accept(port, port.sent[1]!, 6n, 1n);
   clock.advance(1000);
   const again = port.sent[2]!;
   t.is(again.name, "seto.order_create", "the refused request goes before the cancel that waited longer");
   t.deepEqual(again.body, first.body);
   t.not(again.seq, first.seq);
   t.is(trading.orders.byReference(1001n)?.seq, again.seq, "the tracker follows the new attempt");
-  accept(port, port.sent[1]!, 6n, 1n);
   clock.advance(1000);
   t.is(port.last("seto.order_cancel").body.orderId, 9n);
   accept(port, again, 5n, 2n);

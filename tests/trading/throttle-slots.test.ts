@@ -21,7 +21,9 @@ test("no more than burstSize requests go unanswered, however many tokens there a
   t.is(trading.inFlight, 3);
   t.is(trading.queued, 7);
   port.receive(incoming("seto.order_cancelled", { orderId: 2n, reference: 1002n, reason: 1 }));
-  t.is(port.sent.length, 4, "one reply, one more goes at once");
+  t.is(port.sent.length, 3, "a reply spends its request's token (the exchange may have read it only now)");
+  clock.advance(1);
+  t.is(port.sent.length, 4, "one reply, one more goes at the next tick");
   t.is(port.last("seto.order_cancel").body.orderId, 4n);
   for (let ms = 0; ms < 10 && port.sent.length < 10; ms += 1) {
     desk.answer();
@@ -39,13 +41,16 @@ test("a stall delivers at most a burst: ticks that pass while a burst is unanswe
   t.is(port.sent.length, 20);
   clock.advance(100);
   desk.answer();
-  t.is(port.sent.length, 40, "answered in time: the refill goes");
+  t.is(port.sent.length, 20, "answered a tick later: the exchange may have read them only now, its bucket full meanwhile");
+  clock.advance(100);
+  t.is(port.sent.length, 40, "the next tick's refill goes");
   // Five ticks with no answer (the exchange is not reading): nothing more goes.
   clock.advance(500);
   t.is(port.sent.length, 40);
   t.is(clock.pendingTimers, 0, "no wake-up while every slot is taken: a reply is what frees one");
-  // The answers come: what the bucket holds (a burst at most, not five ticks' worth) goes now.
+  // The answers come: a burst at most goes (at the next tick), not five ticks' worth.
   desk.answer();
+  clock.advance(100);
   t.is(port.sent.length, 60);
   desk.answer();
   clock.advance(100);
@@ -63,6 +68,7 @@ test("a slot is freed when its request settles without a reply: timeout, abort, 
   clock.advance(100);
   await tick();
   t.truthy(timedOut.outcome.error);
+  clock.advance(1); // its token is spent all the same (it may have reached the exchange): the next one
   t.is(port.sent.length, 2, "the time limit freed the slot");
   controller.abort();
   await tick();
@@ -100,6 +106,7 @@ test("a lower burst size holds new requests back until the unanswered ones fall 
   for (const orderId of [1n, 2n, 3n]) port.receive(incoming("seto.order_cancelled", { orderId, reference: 1000n + orderId, reason: 1 }));
   t.is(port.sent.length, 5, "still two unanswered: the new burst size");
   port.receive(incoming("seto.order_cancelled", { orderId: 4n, reference: 1004n, reason: 1 }));
+  clock.advance(1); // the replies spent their tokens: the next tick's
   t.is(port.sent.length, 6);
   trading.close();
 });

@@ -5,13 +5,18 @@
 // - a token: the bucket refills at the announced rate, holding at most
 //   `burstSize`, as the exchange's does;
 // - an in-flight slot: fewer than `burstSize` requests are unanswered (sent,
-//   no reply yet). The bucket paces requests by when they are *sent*, but the
-//   exchange counts them when it *reads* them: a stall in between (a loaded
-//   machine, a slow link) would deliver several ticks' worth at once. With at
-//   most a burst unanswered, a stall delivers at most a burst. A slot is freed
-//   when its ticket ends: the reply came, or the request settled otherwise
-//   (timeout, abort, lost session). A request the exchange never answers
-//   keeps its slot until its time limit.
+//   no reply yet). With at most a burst unanswered, a stall between client
+//   and exchange (a loaded machine, a slow link) delivers at most a burst at
+//   once. A slot is freed when its ticket ends: the reply came, or the
+//   request settled otherwise (timeout, abort, lost session). A request the
+//   exchange never answers keeps its slot until its time limit.
+// A request's token is spent when its ticket ends, and held back while it is
+// unanswered (one goes only if the bucket holds a token for it beyond one for
+// each request in flight): the exchange counts a request when it *reads* it,
+// at any moment up to its reply, and its bucket may sit full meanwhile. A
+// bucket charged at sending would run ahead of the exchange's by every
+// request a stall held up while both refilled to the full burst — and stay
+// ahead, its requests at full rate refused for speed.
 // What the exchange refuses for speed all the same (its bucket was emptier
 // than ours) is not failed: the requester empties the bucket (exceeded())
 // and hands the request back (resubmit()); it goes before every request not
@@ -28,6 +33,9 @@ import { ProtocolError } from "../../errors.js";
 import { checkLimits, limitsProblem, type ThrottleLimits } from "./limits.js";
 import { TokenBucket } from "./token-bucket.js";
 import { WaitingLine } from "./waiting-line.js";
+
+const sameLimits = (a: ThrottleLimits, b: ThrottleLimits): boolean =>
+  a.averageRatePs === b.averageRatePs && a.burstSize === b.burstSize && a.tickMs === b.tickMs;
 
 export interface ThrottleJob {
   /**
@@ -99,7 +107,13 @@ export class Throttle {
    */
   setLimits(limits: ThrottleLimits | undefined): void {
     const now = this.#clock.now();
-    this.#bucket = limits === undefined ? undefined : new TokenBucket(checkLimits(limits), now, this.#bucket?.level(now));
+    const bucket = this.#bucket;
+    // The same limits again (the exchange repeats them after every resuming
+    // login) change nothing: a bucket started afresh would tick at other
+    // moments than the exchange's, and near the full burst the one ticking
+    // later loses less to the cap when requests come between the two ticks.
+    if (limits !== undefined && bucket !== undefined && sameLimits(bucket.limits, limits)) return;
+    this.#bucket = limits === undefined ? undefined : new TokenBucket(checkLimits(limits), now, bucket?.level(now));
     this.#cancelTimer();
     this.#pump();
   }
@@ -167,16 +181,18 @@ export class Throttle {
     if (stage === "waiting") this.#waiting.delete(entry);
     if (stage === "in-flight") {
       this.#inFlight -= 1;
+      this.#bucket?.charge(this.#clock.now());
+      // One fewer token to hold back: the wake-up set for the old count may be too late.
+      this.#cancelTimer();
       this.#pump();
     }
   }
 
-  /** Whether the next waiting job may go now; takes its token if so. */
+  /** Whether the next waiting job may go now: a slot, and a token beyond those held for the requests in flight. */
   #mayGo(): boolean {
     const bucket = this.#bucket;
     if (bucket === undefined) return true;
-    // The slot first: a token is not spent on a job that cannot go.
-    return this.#inFlight < bucket.limits.burstSize && bucket.tryTake(this.#clock.now());
+    return this.#inFlight < bucket.limits.burstSize && bucket.holds(this.#clock.now(), this.#inFlight + 1);
   }
 
   #pump(): void {
@@ -202,7 +218,7 @@ export class Throttle {
     const bucket = this.#bucket;
     if (this.#paused || this.#waiting.size === 0 || this.#timer !== undefined || bucket === undefined) return;
     if (this.#inFlight >= bucket.limits.burstSize) return;
-    const wait = bucket.msUntilAvailable(this.#clock.now());
+    const wait = bucket.msUntilAvailable(this.#clock.now(), this.#inFlight + 1);
     // undefined: these limits never allow another request; wait for new ones (or the callers' time limits).
     if (wait === undefined) return;
     this.#timer = this.#clock.setTimer(wait, () => {

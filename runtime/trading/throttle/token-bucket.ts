@@ -36,18 +36,35 @@ export class TokenBucket {
     return true;
   }
 
+  /**
+   * Takes one request's worth, or what is left of it: for a request whose
+   * token was held back while it was unanswered (see throttle.ts). Never
+   * below empty, as the exchange's bucket: a request that finds it empty is
+   * refused there, not counted.
+   */
+  charge(now: number): void {
+    this.#refill(now);
+    this.#level = Math.max(0, this.#level - COST);
+  }
+
+  /** Whether `requests` requests' worth is available at `now`. */
+  holds(now: number, requests: number): boolean {
+    return this.level(now) >= requests * COST;
+  }
+
   /** Empties the bucket (the exchange said we were too fast: our count is behind its). */
   drain(now: number): void {
     this.#refill(now);
     this.#level = 0;
   }
 
-  /** Ms from `now` until one request's worth is available (0 if it is); undefined if never (no refill, not enough now). */
-  msUntilAvailable(now: number): number | undefined {
+  /** Ms from `now` until `requests` requests' worth (default 1) is available (0 if it is); undefined if never (no refill, or more than the bucket holds). */
+  msUntilAvailable(now: number, requests = 1): number | undefined {
     this.#refill(now);
-    if (this.#level >= COST) return 0;
-    if (this.#perTick === 0 || this.#capacity < COST) return undefined;
-    const ticks = Math.ceil((COST - this.#level) / this.#perTick);
+    const need = requests * COST;
+    if (this.#level >= need) return 0;
+    if (this.#perTick === 0 || this.#capacity < need) return undefined;
+    const ticks = Math.ceil((need - this.#level) / this.#perTick);
     return this.#lastTick + ticks * this.limits.tickMs - now;
   }
 

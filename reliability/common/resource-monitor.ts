@@ -1,0 +1,144 @@
+// What a reliability run measures about its own process: resident memory
+// (start, peak, end) and the longest the event loop was blocked.
+//
+// Blocking is measured by a timer that should fire every 20 ms: when it
+// fires late, the loop was busy or the process was waiting for a CPU. On a
+// shared machine the second dominates, so each late tick is charged the
+// least of upper bounds on what its own code held the loop for: the CPU time
+// the main thread used meanwhile (Linux, from /proc, in 10 ms ticks; else the
+// whole process's, GC and compiler threads included) and the time the loop
+// was not idle (which includes waiting for a CPU). Both figures are kept:
+// `maxBlockMs` (CPU-attributed, what the limits check) and `maxDelayMs`
+// (wall clock).
+import { readFileSync } from "node:fs";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
+
+/** Where the main thread's CPU times are (its thread id is the process id), on Linux. */
+const MAIN_THREAD_STAT = `/proc/self/task/${process.pid}/stat`;
+const TICKS_PER_MS = 100 / 1000; // USER_HZ, 100 on Linux
+
+/** CPU time the main thread used so far, in ms (user + system), or undefined where /proc does not say. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(MAIN_THREAD_STAT, "latin1");
+    // Fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CPU time that bounds a block: the main thread's where known, else the process's (ms). */
+function cpuMs(): number {
+  const main = mainThreadCpuMs();
+  if (main !== undefined) return main;
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** How often the loop is sampled, in ms. */
+const TICK_MS = 20;
+
+export interface ResourceFigures {
+  readonly rssStart: number;
+  readonly rssPeak: number;
+  readonly rssEnd: number;
+  /** Longest event-loop block, charged the CPU time the process used in it (ms). */
+  readonly maxBlockMs: number;
+  /** Longest late tick by the wall clock, whatever the cause (ms). */
+  readonly maxDelayMs: number;
+}
+
+export class ResourceMonitor {
+  readonly #rssStart: number;
+  #rssPeak: number;
+  #timer: NodeJS.Timeout | undefined;
+  #lastTick = 0;
+  #lastCpu = cpuMs();
+  #lastLoop: EventLoopUtilization = performance.eventLoopUtilization();
+  #maxBlockMs = 0;
+  #maxDelayMs = 0;
+  #ticks = 0;
+  /** Told of each block over `reportOverMs` (CPU-attributed ms and wall ms), for finding what blocked. */
+  onBlock: ((blockMs: number, delayMs: number) => void) | undefined;
+  reportOverMs = 50;
+
+  constructor() {
+    this.#rssStart = process.memoryUsage.rss();
+    this.#rssPeak = this.#rssStart;
+  }
+
+  start(): this {
+    this.#lastTick = performance.now();
+    this.#lastCpu = cpuMs();
+    this.#lastLoop = performance.eventLoopUtilization();
+    this.#timer = setInterval(() => this.#tick(), TICK_MS);
+    this.#timer.unref();
+    return this;
+  }
+
+  /** Reads RSS now (cheap); returns it. Call it where memory may peak between samples. */
+  sample(): number {
+    const rss = process.memoryUsage.rss();
+    if (rss > this.#rssPeak) this.#rssPeak = rss;
+    return rss;
+  }
+
+  get rssPeak(): number {
+    return this.#rssPeak;
+  }
+
+  get maxBlockMs(): number {
+    return this.#maxBlockMs;
+  }
+
+  get maxDelayMs(): number {
+    return this.#maxDelayMs;
+  }
+
+  /**
+   * Starts the current interval afresh: the time since the last tick is not
+   * counted as a block. For the measuring run's own pauses (a garbage
+   * collection it forced), which are no block of the code under test.
+   */
+  excuse(): void {
+    this.#lastTick = performance.now();
+    this.#lastCpu = cpuMs();
+    this.#lastLoop = performance.eventLoopUtilization();
+  }
+
+  /** Forgets the blocks seen so far (for a run that starts measuring after its set-up). */
+  resetDelay(): void {
+    this.#maxBlockMs = 0;
+    this.#maxDelayMs = 0;
+  }
+
+  stop(): ResourceFigures {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    const rssEnd = this.sample();
+    return { rssStart: this.#rssStart, rssPeak: this.#rssPeak, rssEnd, maxBlockMs: this.#maxBlockMs, maxDelayMs: this.#maxDelayMs };
+  }
+
+  #tick(): void {
+    const now = performance.now();
+    const cpuNow = cpuMs();
+    // Ticks of 10 ms: a block is charged at most one tick more than it used.
+    const cpu = cpuNow - this.#lastCpu;
+    this.#lastCpu = cpuNow;
+    const loop = performance.eventLoopUtilization(this.#lastLoop);
+    this.#lastLoop = performance.eventLoopUtilization();
+    const delay = Math.max(0, now - this.#lastTick - TICK_MS);
+    this.#lastTick = now;
+    const block = Math.min(delay, cpu, loop.active);
+    if (delay > this.#maxDelayMs) this.#maxDelayMs = delay;
+    if (block > this.#maxBlockMs) this.#maxBlockMs = block;
+    if (block > this.reportOverMs) this.onBlock?.(block, delay);
+    // RSS every 5th tick (100 ms): enough to see a peak that lasts.
+    if (++this.#ticks % 5 === 0) this.sample();
+  }
+}
+
+/** Bytes as MB with one decimal. */
+export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
