@@ -4,7 +4,7 @@
 // login — on top through the `onLive` hook.
 import * as eto from "../../generated/eto.js";
 import type { Clock } from "../clock.js";
-import { ParseError, ProtocolError, SocketDisconnected } from "../errors.js";
+import { ParseError, ProtocolError, SocketDisconnected, type SmarketsError } from "../errors.js";
 import { replayRequestPayload, type UnsequencedPayload } from "../payload/encode.js";
 import { IncomingPayload } from "../payload/incoming.js";
 import { HeartbeatMonitor } from "./heartbeat.js";
@@ -13,6 +13,7 @@ import { InboundFlow } from "./inbound-flow.js";
 import { InboundSequencer } from "./inbound-sequencer.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { OutboundSequencer } from "./outbound-sequencer.js";
+import { PeerFaultBudget } from "./peer-fault-budget.js";
 import type { OutgoingStore } from "./outgoing-store.js";
 import { asSmarketsError, guardListener, type PayloadSink, type SessionListener, type SessionOutput } from "./ports.js";
 import { ReplayServer } from "./replay-server.js";
@@ -41,6 +42,13 @@ export interface SessionCoreOptions {
   readonly maxHeldPayloads: number;
   /** Bytes of payloads held behind a gap; default SESSION_DEFAULTS.maxHeldBytes. */
   readonly maxHeldBytes?: number;
+  /**
+   * Payloads on one connection that do not decode or break the protocol
+   * before the connection is dropped (see PeerFaultBudget); no limit when
+   * absent. Past it, receiving throws the ProtocolError, and the transport
+   * layer ends the connection with it.
+   */
+  readonly maxPeerFaults?: number;
   /** Most bytes written in answer to one replay request; default SESSION_DEFAULTS.maxReplayBytes. */
   readonly maxReplayBytes?: number;
   /** Most payloads written in answer to one replay request; default SESSION_DEFAULTS.maxReplayPayloads. */
@@ -73,6 +81,7 @@ export class SessionCore {
   readonly #heartbeat: HeartbeatMonitor;
   readonly #replays: ReplayServer;
   #open = false;
+  readonly #peerFaults: PeerFaultBudget;
   /** Bumped by close: a receive in progress stops touching state it began with. */
   #epoch = 0;
   /**
@@ -89,6 +98,7 @@ export class SessionCore {
     this.#listener = guardListener(o.listener, this.#logger);
     this.#store = o.store;
     this.#onLive = o.onLive;
+    this.#peerFaults = new PeerFaultBudget(o.maxPeerFaults ?? Infinity);
     this.#out = new OutboundSequencer(o.store, o.nextOutSeq);
     this.#in = new InboundFlow(new InboundSequencer(o.nextInSeq, o.maxHeldPayloads, o.maxHeldBytes ?? SESSION_DEFAULTS.maxHeldBytes), {
       clock: o.clock,
@@ -138,6 +148,7 @@ export class SessionCore {
   /** The transport is up: accept and write traffic. */
   open(): void {
     this.#open = true;
+    this.#peerFaults.reset();
   }
 
   /**
@@ -285,7 +296,7 @@ export class SessionCore {
     } catch (e) {
       // Without a readable seq the payload cannot be placed; the next good
       // one shows the gap and the replay brings this seq again.
-      this.#listener.error(e instanceof ParseError ? e : new ParseError(`unreadable payload: ${String(e)}`, source.subarray(start, end), { cause: e }));
+      this.#peerFault(e instanceof ParseError ? e : new ParseError(`unreadable payload: ${String(e)}`, source.subarray(start, end), { cause: e }));
       return;
     }
     const sequencer = this.#in.sequencer;
@@ -312,13 +323,17 @@ export class SessionCore {
       case "behind":
         // Already acted on above; only its place in the stream is unknown.
         if (startsStream(p)) break;
-        this.#listener.error(
-          new ProtocolError(`${p.name} seq ${p.seq} is below the expected ${sequencer.expected} and not flagged is_replay`),
-        );
+        this.#peerFault(new ProtocolError(`${p.name} seq ${p.seq} is below the expected ${sequencer.expected} and not flagged is_replay`));
         break;
       default:
         break;
     }
+  }
+
+  /** A payload that did not decode or broke the protocol: counted against the connection's budget (past it, this throws instead), and reported. */
+  #peerFault(e: SmarketsError): void {
+    this.#peerFaults.charge();
+    this.#listener.error(e);
   }
 
   /** Session-layer duties of both roles, on arrival. */
@@ -344,17 +359,17 @@ export class SessionCore {
     try {
       from = p.payload.etoPayload?.replay?.seq;
     } catch (e) {
-      this.#listener.error(asSmarketsError(e, "decoding a replay request"));
+      this.#peerFault(asSmarketsError(e, "decoding a replay request"));
       return;
     }
     if (from === undefined) {
-      this.#listener.error(new ProtocolError(`replay request seq ${p.seq} names no seq to replay from`));
+      this.#peerFault(new ProtocolError(`replay request seq ${p.seq} names no seq to replay from`));
       return;
     }
     const next = this.#out.next;
     if (from >= next) {
       // Nothing was sent from there: the peer cannot be missing it. Answered with nothing.
-      this.#listener.error(new ProtocolError(`replay request seq ${p.seq} asks for seqs from ${from}, but our next outgoing seq is ${next}: nothing was sent from there`));
+      this.#peerFault(new ProtocolError(`replay request seq ${p.seq} asks for seqs from ${from}, but our next outgoing seq is ${next}: nothing was sent from there`));
       return;
     }
     // Answered in slices, yielding between them (see replay-server.ts): what the peer asks for is bounded.

@@ -96,6 +96,7 @@ export class Session implements FrameSink {
       replayTimeoutMs: s.replayTimeoutMs,
       maxHeldPayloads: s.maxHeldPayloads,
       maxHeldBytes: s.maxHeldBytes,
+      maxPeerFaults: s.maxPeerFaults,
       maxReplayBytes: s.maxReplayBytes,
       maxReplayPayloads: s.maxReplayPayloads,
       onLive: (p) => this.#onLive(p),

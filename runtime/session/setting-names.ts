@@ -19,6 +19,7 @@ const NAMES: { readonly [K in keyof Required<SessionSettings>]: true } = {
   replayTimeoutMs: true,
   maxHeldPayloads: true,
   maxHeldBytes: true,
+  maxPeerFaults: true,
   outgoingStoreSize: true,
   outgoingStoreBytes: true,
   maxReplayBytes: true,

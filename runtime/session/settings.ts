@@ -35,6 +35,12 @@ export interface SessionSettings {
   maxHeldPayloads?: number;
   /** Bytes of incoming payloads held while waiting for a gap to fill; a payload that does not fit is dropped (the replay brings it again). Default 16 MiB. */
   maxHeldBytes?: number;
+  /**
+   * Payloads on one connection that do not decode or break the protocol
+   * (each reported on `errors()`) before the client drops the connection
+   * with a ProtocolError; the reconnect policy then applies. Default 100.
+   */
+  maxPeerFaults?: number;
   /** Sent payloads kept for serving the peer's replay requests. Default 10 000. */
   outgoingStoreSize?: number;
   /** Bytes of sent payloads kept for replays; beyond it (or `outgoingStoreSize`) the oldest are evicted. Default 16 MiB. */
@@ -74,6 +80,7 @@ export interface ResolvedSessionSettings {
   readonly replayTimeoutMs: number;
   readonly maxHeldPayloads: number;
   readonly maxHeldBytes: number;
+  readonly maxPeerFaults: number;
   readonly outgoingStoreSize: number;
   readonly outgoingStoreBytes: number;
   readonly maxReplayBytes: number;
@@ -102,6 +109,7 @@ export const SESSION_DEFAULTS = {
   replayTimeoutMs: 5_000,
   maxHeldPayloads: 10_000,
   maxHeldBytes: 16 * 1024 * 1024,
+  maxPeerFaults: 100,
   outgoingStoreSize: 10_000,
   outgoingStoreBytes: 16 * 1024 * 1024,
   maxReplayBytes: 8 * 1024 * 1024,
@@ -174,6 +182,7 @@ export function resolveSessionSettings(given: SessionSettings): ResolvedSessionS
     replayTimeoutMs: duration(s, "replayTimeoutMs", d.replayTimeoutMs),
     maxHeldPayloads: integer(s, "maxHeldPayloads", d.maxHeldPayloads, 0, 10_000_000),
     maxHeldBytes: integer(s, "maxHeldBytes", d.maxHeldBytes, 0, Number.MAX_SAFE_INTEGER),
+    maxPeerFaults: integer(s, "maxPeerFaults", d.maxPeerFaults, 0, Number.MAX_SAFE_INTEGER),
     outgoingStoreSize: integer(s, "outgoingStoreSize", d.outgoingStoreSize, 1, 100_000_000),
     outgoingStoreBytes: integer(s, "outgoingStoreBytes", d.outgoingStoreBytes, 1, Number.MAX_SAFE_INTEGER),
     maxReplayBytes: integer(s, "maxReplayBytes", d.maxReplayBytes, 1, Number.MAX_SAFE_INTEGER),

@@ -141,3 +141,37 @@ test("defect 11: a logout whose body does not decode, read by the session and by
   t.is(errors.filter((e) => e instanceof HandlerError).length, 0);
   await client.close();
 });
+
+// Found by the client fuzz ("a storm of empty frames"): every payload that
+// does not decode is a ParseError, and each costs an error object and a
+// report — 16,000 empty frames a 64 KiB read held the event loop ~120 ms a
+// read and flooded errors() for as long as the peer kept on. Past
+// maxPeerFaults on one connection the client drops it instead.
+test("a peer that keeps sending what does not decode: maxPeerFaults reports, then one ProtocolError drops the connection", async (t) => {
+  const peer = await scriptedPeer();
+  t.teardown(() => peer.close());
+  const client = new StreamingAPIClient(
+    { username: "u", password: "p", host: "127.0.0.1", port: peer.port, tls: false, maxPeerFaults: 20 },
+    { logger: silentLogger },
+  );
+  const errors = collect<SmarketsError>(client.errors());
+  const { c } = await logInThrough(peer, client);
+  const empty = encodeFrame(new Uint8Array(0));
+  c.socket.write(Buffer.concat(Array.from({ length: 5_000 }, () => empty)));
+  await until(() => client.state === "disconnected" && errors.length > 20);
+  await until(() => c.closed);
+  t.is(errors.filter((e) => e instanceof ParseError).length, 20, "each fault up to the limit is reported");
+  t.is(errors.length, 21, "then one more report, not one per frame left");
+  const last = errors.at(-1)!;
+  t.is(last.name, "ProtocolError");
+  t.regex(last.message, /21 payloads .* over the limit of 20 \(maxPeerFaults\): dropping the connection/);
+});
+
+test("maxPeerFaults: 100 by default; checked like every setting", (t) => {
+  const make = (maxPeerFaults: unknown) =>
+    new StreamingAPIClient({ username: "u", password: "p", host: "127.0.0.1", port: 1, tls: false, maxPeerFaults } as never, { logger: silentLogger });
+  t.is(make(undefined).settings.maxPeerFaults, 100);
+  t.is(make(0).settings.maxPeerFaults, 0);
+  t.throws(() => make(-1), { message: /maxPeerFaults/ });
+  t.throws(() => make(1.5), { message: /maxPeerFaults/ });
+});
