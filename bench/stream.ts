@@ -6,6 +6,7 @@
 
 import { encodeFrames } from "smarkets-streaming/internal";
 import { eto, seto } from "smarkets-streaming/protocol";
+import { mulberry32 } from "./support/firehose-stream.js";
 
 export interface Stream {
   /** The encoded seto.Payload messages, in order. */
@@ -128,18 +129,6 @@ function balanceChanged(seq: bigint, int: Int): seto.Payload {
 
 function heartbeat(seq: bigint): seto.Payload {
   return { type: seto.PayloadType.PAYLOAD_ETO, etoPayload: { seq, type: eto.PayloadType.PAYLOAD_HEARTBEAT } };
-}
-
-/** A small, fast, seedable PRNG (mulberry32): uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `bytes` cut into chunks of `size` (views, no copy), as a socket hands a stream over. */

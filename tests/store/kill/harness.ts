@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Prng } from "../../../exchange/engine/prng.js";
 import { startExchange, type ExchangeHandle } from "../../../exchange/index.js";
 import { StreamingAPIClient } from "../../../runtime/client/index.js";
 import { silentLogger } from "../../../runtime/logging/index.js";
@@ -87,22 +88,11 @@ interface ProcLog {
   readonly errors: string[];
 }
 
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function runKillRounds(o: KillRunOptions): Promise<KillRunReport> {
   if (!fs.existsSync(DIST_ENTRY)) throw new Error(`the kill -9 run needs the compiled package (${DIST_ENTRY}): run npm run build first`);
   const started = performance.now();
-  const random = prng(o.seed);
+  const prng = new Prng(o.seed);
+  const random = () => prng.next();
   const ex = await startExchange({
     logger: silentLogger,
     activity: { seed: o.seed, intervalMs: 15 },
