@@ -81,7 +81,10 @@ async function runShare(o: FuzzOptions, worker: string, start: number, totals: F
 
 function runWorker(worker: string, job: WorkerJob, totals: FuzzTotals): Promise<{ done: boolean; current: number | undefined }> {
   return new Promise((resolve) => {
-    const child: ChildProcess = fork(worker, [], { execArgv: ["--enable-source-maps", "--expose-gc", "--max-old-space-size=1024"], stdio: ["ignore", "inherit", "pipe", "ipc"] });
+    // Source maps only for a case rerun with details: they cost every error its stack's mapping and the
+    // worker tens of MB, which a plain-node bot does not pay, and the run's figures are a bot's.
+    const execArgv = [...(job.detail ? ["--enable-source-maps"] : []), "--expose-gc", "--max-old-space-size=1024"];
+    const child: ChildProcess = fork(worker, [], { execArgv, stdio: ["ignore", "inherit", "pipe", "ipc"] });
     let current: number | undefined;
     let done = false;
     let stderr = "";
