@@ -330,7 +330,13 @@ export class StreamingAPIClient {
     const before = this.#handlers.delivered;
     try {
       const kept = this.#session.waiting > 0;
-      this.#session.limitDelivery(limit);
+      try {
+        this.#session.limitDelivery(limit);
+      } catch (e) {
+        // Payloads kept from an earlier read ran the peer past maxPeerFaults: the connection goes, as it does when reading.
+        this.#connections.link?.destroy(e);
+        throw e;
+      }
       if (kept) return this.#handlers.delivered - before;
       const open = await this.#connections.readChunk({ signal: options.signal, timeoutMs: options.timeoutMs });
       if (!open) throw new SocketDisconnected("the connection has ended", this.settings.host, this.settings.port);

@@ -8,7 +8,9 @@ import { ReadInProgressError, StreamingAPIClient } from "../../runtime/client/in
 import { AbortedError, ArgumentError, TimeoutError } from "../../runtime/errors.js";
 import { FakeClock } from "../../runtime/fake-clock.js";
 import { silentLogger } from "../../runtime/logging/index.js";
-import { PeerStream, scriptedPeer, logInThrough } from "./helpers/scripted-peer.js";
+import { encodeFrame } from "../../runtime/framing/index.js";
+import { encodePayload } from "../../runtime/payload/encode.js";
+import { PeerStream, scriptedPeer, logInThrough, until } from "./helpers/scripted-peer.js";
 
 /** A client read by hand, logged in to a scripted peer. */
 async function manual(t: { teardown(fn: () => unknown): void }) {
@@ -109,4 +111,21 @@ test("a handler added twice for a name fires once and is removed by one removal;
   t.is(await client.read(), 1);
   t.deepEqual([specific, global], [1, 1]);
   await client.close();
+});
+
+test("read(): payloads kept from an earlier read that run the peer past maxPeerFaults end the connection, as reading the socket does", async (t) => {
+  const peer = await scriptedPeer();
+  t.teardown(() => peer.close());
+  const client = new StreamingAPIClient(
+    { username: "u", password: "p", host: "127.0.0.1", port: peer.port, tls: false, maxPeerFaults: 5 },
+    { logger: silentLogger, clock: new FakeClock(1_000), autoRead: false },
+  );
+  const { c, stream } = await logInThrough(peer, client);
+  const good = encodeFrame(encodePayload(stream.at(setoPayload("seto.balance_changed", { reason: "r", availableBalance: 1, exposure: 0 }))));
+  const empty = encodeFrame(new Uint8Array(0));
+  c.socket.write(Buffer.concat([good, ...Array.from({ length: 30 }, () => empty)]));
+  t.is(await client.read({ limit: 1 }), 1);
+  await t.throwsAsync(client.read(), { name: "ProtocolError", message: /over the limit of 5 \(maxPeerFaults\)/ });
+  await until(() => c.closed);
+  t.true(c.closed, "the connection is dropped, not left to the next read");
 });
