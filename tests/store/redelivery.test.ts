@@ -30,14 +30,8 @@ function sessionOn(store: FileSessionStore, saved: SavedSession | undefined) {
   return { session, rec };
 }
 
-/** The file as a process killed now leaves it (nothing closed, nothing more written). */
-function crashCopy(t: Parameters<typeof storePath>[0], file: string): string {
-  const copy = storePath(t, "after-crash.store");
-  fs.copyFileSync(file, copy);
-  return copy;
-}
-
-test("after a crash between commits, the payloads delivered again below the lease are flagged redelivered, and none after it", async (t) => {
+/** A session logged in (session "s-1") on a new file store, its state committed once. */
+async function loggedInOnNewStore(t: Parameters<typeof storePath>[0]) {
   const file = storePath(t);
   const store = new FileSessionStore(file);
   store.open(IDENTITY);
@@ -47,6 +41,18 @@ test("after a crash between commits, the payloads delivered again below the leas
   session.receive(peer.loginResponse("s-1"));
   await login;
   store.commit(snapshot({ sessionId: "s-1", nextInSeq: session.resumeState.nextInSeq, nextOutSeq: session.resumeState.nextOutSeq }));
+  return { file, store, session, rec, peer };
+}
+
+/** The file as a process killed now leaves it (nothing closed, nothing more written). */
+function crashCopy(t: Parameters<typeof storePath>[0], file: string): string {
+  const copy = storePath(t, "after-crash.store");
+  fs.copyFileSync(file, copy);
+  return copy;
+}
+
+test("after a crash between commits, the payloads delivered again below the lease are flagged redelivered, and none after it", async (t) => {
+  const { file, store, session, rec, peer } = await loggedInOnNewStore(t);
   // 100 payloads delivered, the state not saved again: the lease was extended ahead of them, durably.
   for (let i = 2; i <= 101; i++) session.receive(peer.fresh(marketQuotes(i)));
   t.is(rec.payloads.length, 101);
@@ -87,15 +93,8 @@ test("without a durable store nothing is ever flagged and the ledger is never as
 });
 
 test("a store whose lease cannot be written stops delivery before the payload, reported (nothing delivered that a crash could repeat unflagged)", async (t) => {
-  const file = storePath(t);
-  const store = new FileSessionStore(file);
-  store.open(IDENTITY);
-  const { session, rec } = sessionOn(store, undefined);
-  const peer = new Peer();
-  const login = session.login();
-  session.receive(peer.loginResponse("s-1"));
-  await login;
-  store.commit(snapshot({ sessionId: "s-1", nextInSeq: 2n, nextOutSeq: 2n }));
+  const { store, session, rec, peer } = await loggedInOnNewStore(t);
+  t.is(session.resumeState.nextInSeq, 2n, "committed at seq 2");
   store.close(); // every write from now on fails
   for (let i = 2; i <= 2 + LEASE_STEP + 10; i++) session.receive(peer.fresh(marketQuotes(i)));
   const last = rec.payloads.at(-1)!.seq;
