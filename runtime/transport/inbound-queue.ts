@@ -5,14 +5,18 @@
 // already read is never dropped, the buffer can exceed the mark by at most the
 // chunks that arrive while pausing takes effect (one socket read, 64 KiB).
 //
-// A chunk is handed straight to a waiting reader without being buffered. After
-// the end (or failure) the buffered chunks are still delivered first; a failure
-// is thrown once, after them.
+// A chunk is handed straight to a waiting reader without being buffered, once
+// per turn of the event loop. After the end (or failure) the buffered chunks
+// are still delivered first; a failure is thrown once, after them.
 //
-// A buffered chunk is handed over on the next turn of the event loop
-// (setImmediate), not at once: a consumer catching up on a backlog then
-// processes one chunk per turn instead of the whole backlog (up to the mark,
-// thousands of tiny payloads from a flooding peer) in one block of microtasks.
+// Every other chunk is handed over on a later turn (setImmediate), not at
+// once: a consumer catching up on a backlog then processes one chunk per turn
+// instead of the whole backlog (up to the mark, thousands of tiny payloads
+// from a flooding peer) in one block of microtasks. The same holds within one
+// turn: a socket with much to read gives Node up to 32 chunks of 64 KiB
+// before the loop turns, so a reader that took one and waits again gets the
+// next on the next turn; the chunks meanwhile are buffered (and pause the
+// socket past the mark, which stops those reads).
 import { ArgumentError } from "../errors.js";
 
 export interface FlowControl {
@@ -39,6 +43,11 @@ export class InboundQueue {
   #reader: Reader | undefined;
   /** A buffered chunk is on its way to the reader (next turn): the reader has not got it yet. */
   #handing = false;
+  /** A chunk went straight to the reader in this turn of the event loop. */
+  #handedThisTurn = false;
+  readonly #newTurn = (): void => {
+    this.#handedThisTurn = false;
+  };
   readonly #flow: FlowControl;
 
   constructor(highWaterMark: number, flow: FlowControl) {
@@ -60,8 +69,10 @@ export class InboundQueue {
   push(chunk: Uint8Array): void {
     if (this.#finished) return;
     const reader = this.#reader;
-    if (reader) {
+    if (reader && !this.#handedThisTurn) {
       this.#reader = undefined;
+      this.#handedThisTurn = true;
+      setImmediate(this.#newTurn);
       reader.resolve({ done: false, value: chunk });
       return;
     }
@@ -70,6 +81,11 @@ export class InboundQueue {
     if (!this.#paused && this.#buffered > this.highWaterMark) {
       this.#paused = true;
       this.#flow.pause();
+    }
+    if (reader) {
+      // The reader had its chunk for this turn: it gets this one on the next.
+      this.#reader = undefined;
+      this.#handLater(reader);
     }
   }
 
@@ -96,16 +112,7 @@ export class InboundQueue {
     if (this.#reader || this.#handing) {
       return Promise.reject(new ArgumentError("next() called again before the previous call settled; a connection has one sequential reader"));
     }
-    const chunk = this.#shift();
-    if (chunk) {
-      this.#handing = true;
-      return new Promise((resolve) => {
-        setImmediate(() => {
-          this.#handing = false;
-          resolve({ done: false, value: chunk });
-        });
-      });
-    }
+    if (this.#head < this.#chunks.length) return new Promise((resolve, reject) => this.#handLater({ resolve, reject }));
     if (this.#finished) {
       const failure = this.#failure;
       if (failure === undefined) return Promise.resolve(DONE);
@@ -114,6 +121,23 @@ export class InboundQueue {
     }
     return new Promise((resolve, reject) => {
       this.#reader = { resolve, reject };
+    });
+  }
+
+  /** Gives `reader` the oldest buffered chunk on the next turn (or, if the chunks were discarded meanwhile, what is left to give). */
+  #handLater(reader: Reader): void {
+    this.#handing = true;
+    setImmediate(() => {
+      this.#handing = false;
+      const chunk = this.#shift();
+      if (chunk) reader.resolve({ done: false, value: chunk });
+      else if (!this.#finished) this.#reader = reader;
+      else {
+        const failure = this.#failure;
+        this.#failure = undefined;
+        if (failure === undefined) reader.resolve(DONE);
+        else reader.reject(failure);
+      }
     });
   }
 

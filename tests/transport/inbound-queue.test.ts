@@ -137,3 +137,54 @@ test("property: chunks come out in order and the buffer stays within mark + one 
   );
   t.pass();
 });
+
+// A socket that has much to read hands Node several chunks in one turn of the
+// event loop (libuv reads up to 32 times before returning), each followed by
+// its microtasks. A reader that processed one and waits again must not get
+// the next in that same turn, or a flooding peer holds the loop for all of them.
+test("one chunk handed straight per turn: a reader waiting again gets the next on a later turn", async (t) => {
+  const { q } = queue(1024);
+  const got: number[] = [];
+  let turns = 0;
+  const reader = (async () => {
+    for (let r = await q.next(); !r.done; r = await q.next()) got.push(r.value[0]!);
+  })();
+  const microtasks = async () => {
+    for (let i = 0; i < 10; i++) await null;
+  };
+  setImmediate(() => turns++);
+  q.push(chunk(8, 1));
+  await microtasks();
+  t.deepEqual(got, [1], "the first chunk goes straight to the waiting reader");
+  q.push(chunk(8, 2));
+  q.push(chunk(8, 3));
+  await microtasks();
+  t.deepEqual(got, [1], "later chunks of the same turn wait for a later turn");
+  t.is(turns, 0);
+  t.is(q.bufferedBytes, 16);
+  while (got.length < 3) await new Promise((resolve) => setImmediate(resolve));
+  t.deepEqual(got, [1, 2, 3], "nothing lost, in order");
+  q.end();
+  await reader;
+});
+
+test("a chunk waiting for its turn is still delivered before the end, and discard drops it", async (t) => {
+  const { q } = queue(1024);
+  const first = q.next();
+  q.push(chunk(1, 1));
+  t.deepEqual([...(await first).value!], [1]);
+  const second = q.next();
+  q.push(chunk(1, 2));
+  q.end();
+  t.deepEqual([...(await second).value!], [2]);
+  t.true((await q.next()).done);
+
+  const r = queue(1024).q;
+  const a = r.next();
+  r.push(chunk(1, 1));
+  await a;
+  const b = r.next();
+  r.push(chunk(1, 2));
+  r.discard();
+  t.true((await b).done, "discarded: the reader gets the end, not the dropped chunk");
+});
