@@ -12,6 +12,8 @@ export interface WorkerJob {
   readonly detail: boolean;
   /** A worker whose RSS passes this stops itself, naming the case (protects a shared machine). */
   readonly hardRssBytes: number;
+  /** The client fuzz's hostile server, compiled: the worker starts it in a process of its own. */
+  readonly hostileServer?: string;
 }
 
 /** Counts over many cases, sent every so often. */

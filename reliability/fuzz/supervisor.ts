@@ -11,13 +11,14 @@ import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { compileEntry } from "../common/compiled-entry.js";
 import { Tally } from "../common/tally.js";
+import { HOSTILE_SERVER_ENTRY } from "./client/hostile-server-link.js";
 import type { Peak, WorkerJob, WorkerMessage } from "./messages.js";
 import type { TargetName } from "./target.js";
 
 /** A worker silent this long is taken as hung on its current case. */
 const HANG_MS = 20_000;
 /** Cases one worker process runs before a fresh one takes over. */
-const CASES_PER_WORKER = 1_000;
+const CASES_PER_WORKER = 250;
 /** Above this a worker stops itself (a runaway would take the whole machine's memory). */
 const HARD_RSS_BYTES = 1536 * 1024 * 1024;
 
@@ -57,22 +58,25 @@ export async function supervise(o: FuzzOptions, progress: (totals: FuzzTotals) =
   // Workers run compiled, with plain node: what is measured is the side under test, not a loader.
   // One file per run: runs side by side (both targets in CI) must not write each other's.
   const worker = await compileEntry(WORKER, `fuzz-worker-${process.pid}`);
+  const hostileServer = o.target === "client" ? await compileEntry(HOSTILE_SERVER_ENTRY, `hostile-server-${process.pid}`) : undefined;
   const timer = setInterval(() => progress(totals), 5_000);
   try {
-    await Promise.all(Array.from({ length: Math.min(o.workers, o.end - o.first) }, (_, w) => runShare(o, worker, o.first + w, totals)));
+    await Promise.all(Array.from({ length: Math.min(o.workers, o.end - o.first) }, (_, w) => runShare(o, { worker, hostileServer }, o.first + w, totals)));
   } finally {
     clearInterval(timer);
     await rm(worker, { force: true });
+    if (hostileServer !== undefined) await rm(hostileServer, { force: true });
   }
   return totals;
 }
 
 /** Runs cases start, start + workers, … in workers, restarting after a hang or a crash. */
-async function runShare(o: FuzzOptions, worker: string, start: number, totals: FuzzTotals): Promise<void> {
+async function runShare(o: FuzzOptions, entries: { worker: string; hostileServer: string | undefined }, start: number, totals: FuzzTotals): Promise<void> {
   let next = start;
   while (next < o.end) {
     const end = Math.min(o.end, next + o.workers * CASES_PER_WORKER);
-    const ended = await runWorker(worker, { target: o.target, seed: o.seed, start: next, end, stride: o.workers, detail: o.detail, hardRssBytes: HARD_RSS_BYTES }, totals);
+    const job: WorkerJob = { target: o.target, seed: o.seed, start: next, end, stride: o.workers, detail: o.detail, hardRssBytes: HARD_RSS_BYTES, ...(entries.hostileServer ? { hostileServer: entries.hostileServer } : {}) };
+    const ended = await runWorker(entries.worker, job, totals);
     // Done: the share goes on from the first of its cases at or past `end`.
     // Otherwise the case it was on failed (hang or crash); carry on after it.
     next = ended.done ? next + Math.ceil((end - next) / o.workers) * o.workers : (ended.current ?? next) + o.workers;

@@ -28,7 +28,7 @@ const send = (m: WorkerMessage): Promise<void> => new Promise((resolve) => proce
 async function targetFor(job: WorkerJob): Promise<FuzzTarget> {
   switch (job.target) {
     case "client":
-      return clientTarget();
+      return clientTarget(job.hostileServer);
     case "exchange":
       return (await import("./exchange/exchange-target.js")).exchangeTarget(job.seed);
   }

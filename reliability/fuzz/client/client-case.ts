@@ -1,7 +1,8 @@
 // One case of the client fuzz: a StreamingAPIClient (default settings, used
 // through its public API) meets one kind of hostile server, drawn from the
 // case's seed, and makes the calls a bot would — login, then some of ping,
-// subscribe, place and cancel an order, logout — on a fake clock. Every call
+// subscribe, place and cancel an order, logout — on fake time shared with the
+// server, which runs in a process of its own. Every call
 // must settle, with a value or a typed error; nothing may be thrown where
 // nobody catches it; every error the client reports must be typed.
 import { Prng } from "../../../exchange/engine/index.js";
@@ -16,7 +17,7 @@ import { Tally } from "../../common/tally.js";
 import { drawKind } from "../hostile/kinds.js";
 import type { FuzzCaseResult } from "../target.js";
 import { drive } from "./fake-time-driver.js";
-import type { HostileServer } from "./hostile-server.js";
+import type { HostileServerLink } from "./hostile-server-link.js";
 
 /** Fake time a case may take: longer than every default time limit, and reconnects between them. */
 const FAKE_BUDGET_MS = 15 * 60_000;
@@ -24,12 +25,12 @@ const FAKE_BUDGET_MS = 15 * 60_000;
 /** The hostile kind case `k` meets (the case's first draw). */
 export const clientCaseKind = (seed: number, k: number): string => drawKind(new Prng(caseSeed(seed, k))).name;
 
-export async function runClientCase(seed: number, k: number, server: HostileServer): Promise<FuzzCaseResult> {
+export async function runClientCase(seed: number, k: number, server: HostileServerLink): Promise<FuzzCaseResult & { scriptErrors: string[] }> {
   const s = caseSeed(seed, k);
   const rng = new Prng(s);
   const kind = drawKind(rng);
   const clock = new FakeClock();
-  server.begin(kind, new Prng(caseSeed(s, 1)), clock);
+  await server.begin(seed, k);
   const violations: string[] = [];
 
   const connections: Connection[] = [];
@@ -75,19 +76,18 @@ export async function runClientCase(seed: number, k: number, server: HostileServ
   };
   void calls();
 
-  const activity = () => server.activity + connections.reduce((sum, c) => sum + c.stats.bytesIn + c.stats.bytesOut, 0);
-  const result = await drive({ clock, budgetMs: FAKE_BUDGET_MS, isDone: () => finished, activity });
+  const activity = () => connections.reduce((sum, c) => sum + c.stats.bytesIn + c.stats.bytesOut, 0);
+  const result = await drive({ clock, server, budgetMs: FAKE_BUDGET_MS, isDone: () => finished, activity });
   if (result !== "done") {
     violations.push(`calls never settled (${result} after ${Math.round(clock.now() / 1000)} s of fake time): ${ledger.pending().join(", ")}`);
     // Closing must settle whatever is left; give it a bounded chance to.
     void client.close();
-    await drive({ clock, budgetMs: 60_000, isDone: () => finished, activity });
+    await drive({ clock, server, budgetMs: 60_000, isDone: () => finished, activity });
   }
   for (const u of ledger.untyped) violations.push(`a call failed with an untyped error: ${u}`);
   for (const t of ledger.twice) violations.push(t);
   const fakeMs = clock.now();
-  const connectionsMade = server.connections;
-  await server.end();
+  const { connections: connectionsMade, scriptErrors } = await server.end();
   for (const c of connections) c.destroy();
   const detail = [
     `hostile server: ${kind.name}; client reconnect ${reconnect ? `on (maxAttempts ${reconnect.maxAttempts})` : "off"}`,
@@ -95,5 +95,5 @@ export async function runClientCase(seed: number, k: number, server: HostileServ
     `calls: ${ledger.outcomes.format()}`,
     `errors reported: ${errors.format()} (${errorCount} in all)`,
   ];
-  return { kind: kind.name, outcomes: ledger.outcomes, errors, errorCount, violations, detail };
+  return { kind: kind.name, outcomes: ledger.outcomes, errors, errorCount, violations, detail, scriptErrors };
 }

@@ -1,11 +1,20 @@
-// Runs a case to its end on a fake clock: lets real I/O settle (no bytes
-// moved for a few turns of the event loop), then jumps the clock to the next
-// timer, and again, so timeouts of minutes take microseconds. Stops when the
-// case is done, when the case's fake time runs out, or when nothing is
-// scheduled and nothing moves (stuck).
+// Runs a case to its end on fake time shared by two processes: the client's
+// clock here and the hostile server's clock in its own process. Lets real
+// I/O settle, then jumps both clocks to the earliest timer either has set,
+// and again, so timeouts of minutes take microseconds. Stops when the case
+// is done, when its fake time runs out, or when nothing is scheduled and
+// nothing moves (stuck).
+//
+// Settled means: the client's sockets moved no bytes for a few turns of the
+// event loop, and then two looks at the server in a row found its byte count
+// unchanged. Two, because the server may answer the first look before it
+// has read what the client last wrote; by the second it has (both were ready
+// in the same turn of its loop), and what it wrote in reply is on the
+// loopback already.
 import type { FakeClock } from "../../../runtime/fake-clock.js";
+import type { ServerState } from "./hostile-server-protocol.js";
 
-/** Turns of the event loop without I/O before the sockets count as quiet. */
+/** Turns of the event loop without I/O before the client's sockets count as quiet. */
 const QUIET_TURNS = 3;
 /** Real time a case may wait for I/O with no timer set, before it counts as stuck. */
 const STUCK_MS = 200;
@@ -18,12 +27,20 @@ const REAL_BUDGET_MS = 60_000;
 
 export type DriveResult = "done" | "out of fake time" | "stuck" | "out of real time";
 
+/** The server's side of the fake time: where it stands, and moving its clock. */
+export interface RemoteTime {
+  state(): Promise<ServerState>;
+  advanceTo(to: number): Promise<unknown>;
+}
+
 export interface DriveOptions {
+  /** The client's clock; the server's follows it. */
   readonly clock: FakeClock;
+  readonly server: RemoteTime;
   /** Fake milliseconds the case may run. */
   readonly budgetMs: number;
   isDone(): boolean;
-  /** Any number that changes while I/O is moving (bytes sent and received). */
+  /** Any number that changes while the client's I/O is moving (bytes sent and received). */
   activity(): number;
 }
 
@@ -33,30 +50,49 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export async function drive(o: DriveOptions): Promise<DriveResult> {
   const end = o.clock.now() + o.budgetMs;
   const realEnd = performance.now() + REAL_BUDGET_MS;
-  let last = o.activity();
+  let local = o.activity();
+  let remote: number | undefined;
   let quiet = 0;
   let stuckSince: number | undefined;
+  // Any movement here, or a jump of the clocks, calls for two fresh looks at the server.
+  const moved = () => {
+    quiet = 0;
+    stuckSince = undefined;
+    remote = undefined;
+  };
   for (;;) {
     await turn();
     if (o.isDone()) return "done";
     if (performance.now() > realEnd) return "out of real time";
     const now = o.activity();
-    if (now !== last) {
-      last = now;
-      quiet = 0;
-      stuckSince = undefined;
+    if (now !== local) {
+      local = now;
+      moved();
       continue;
     }
     if (++quiet < QUIET_TURNS) continue;
-    const next = o.clock.nextTimerAt();
+    const server = await o.server.state();
+    if (o.isDone()) return "done";
+    const after = o.activity();
+    if (server.activity !== remote || after !== local) {
+      // A look taken while the client's bytes moved may predate them: it does not count.
+      const look = after === local ? server.activity : undefined;
+      local = after;
+      moved();
+      remote = look;
+      continue;
+    }
+    const mine = o.clock.nextTimerAt();
+    const theirs = server.nextTimerAt;
+    const next = mine === undefined ? theirs : theirs === undefined ? mine : Math.min(mine, theirs);
     if (next !== undefined) {
       if (next > end) return "out of fake time";
       o.clock.advance(next - o.clock.now());
-      quiet = 0;
-      stuckSince = undefined;
+      await o.server.advanceTo(next);
+      moved();
       continue;
     }
-    // Nothing scheduled: only I/O can move the case on. Give it real time.
+    // Nothing scheduled on either side: only I/O can move the case on. Give it real time.
     stuckSince ??= performance.now();
     if (performance.now() - stuckSince > STUCK_MS) return "stuck";
     await sleep(1);

@@ -1,11 +1,17 @@
-// The server the client fuzz's cases connect to: one listening socket for a
-// whole run; each case tells it which hostile kind its connections meet, and
-// ends by closing whatever the case left open.
+// The server the client fuzz's cases connect to, run in a process of its own
+// (hostile-server-process.ts) so that what it costs (floods, 16 MiB frames,
+// write buffers) is not counted as the client's memory or event-loop blocks.
+// One listening socket for a whole run; each case tells it which case it is,
+// and its connections meet that case's hostile kind, on a fake clock of the
+// case's own that the worker moves in step with the client's.
 import * as net from "node:net";
-import type { Prng } from "../../../exchange/engine/index.js";
-import type { FakeClock } from "../../../runtime/fake-clock.js";
+import { Prng } from "../../../exchange/engine/index.js";
+import { FakeClock } from "../../../runtime/fake-clock.js";
+import { caseSeed } from "../../common/case-seed.js";
 import { RawPeer } from "../../peer/raw-peer.js";
+import { drawKind } from "../hostile/kinds.js";
 import type { HostileContext, HostileKind } from "../hostile/kit.js";
+import type { ServerState } from "./hostile-server-protocol.js";
 
 interface CaseSetup {
   readonly kind: HostileKind;
@@ -14,15 +20,16 @@ interface CaseSetup {
   connections: number;
 }
 
+/** Script failures kept per case (a bug of the fuzz, not of the client). */
+const MAX_SCRIPT_ERRORS = 20;
+
 export class HostileServer {
-  readonly host = "127.0.0.1";
   readonly #server: net.Server;
   readonly #peers = new Set<RawPeer>();
   #case: CaseSetup | undefined;
-  /** Bytes both ways on the case's connections, closed ones included: whether I/O is still moving. */
+  /** Bytes both ways on the case's connections that have closed. */
   #bytesOfClosed = 0;
-  /** Failures of the scripts themselves (a bug of the fuzz, not of the client). */
-  readonly scriptErrors: string[] = [];
+  #scriptErrors: string[] = [];
 
   private constructor(server: net.Server) {
     this.#server = server;
@@ -40,35 +47,45 @@ export class HostileServer {
     return (this.#server.address() as net.AddressInfo).port;
   }
 
-  /** Connections from now on meet `kind`, with the case's PRNG and clock. */
-  begin(kind: HostileKind, rng: Prng, clock: FakeClock): void {
-    this.#case = { kind, rng, clock, connections: 0 };
+  /** Connections from now on meet the kind case `k` of run `seed` draws, with the case's PRNG. */
+  begin(seed: number, k: number): void {
+    const s = caseSeed(seed, k);
+    // The case's first draw is its kind (the client's side draws it the same way); the server's own PRNG is seeded apart.
+    this.#case = { kind: drawKind(new Prng(s)), rng: new Prng(caseSeed(s, 1)), clock: new FakeClock(), connections: 0 };
     this.#bytesOfClosed = 0;
+    this.#scriptErrors = [];
   }
 
-  /** Bytes moved so far in this case: unchanged between two looks means the sockets are quiet. */
-  get activity(): number {
-    let sum = this.#bytesOfClosed;
-    for (const p of this.#peers) sum += p.bytesIn + p.bytesOut;
-    return sum;
+  state(): ServerState {
+    let activity = this.#bytesOfClosed;
+    for (const p of this.#peers) activity += p.bytesIn + p.bytesOut;
+    return { activity, nextTimerAt: this.#case?.clock.nextTimerAt() };
   }
 
-  /** How many connections the case made. */
-  get connections(): number {
-    return this.#case?.connections ?? 0;
+  advanceTo(to: number): void {
+    const clock = this.#case?.clock;
+    if (clock !== undefined && to > clock.now()) clock.advance(to - clock.now());
   }
 
-  /** Closes every connection the case left open. */
-  async end(): Promise<void> {
+  /** Closes every connection the case left open; says how many it made and how its scripts failed. */
+  async end(): Promise<{ connections: number; scriptErrors: string[] }> {
+    const connections = this.#case?.connections ?? 0;
     this.#case = undefined;
     const open = [...this.#peers];
     for (const p of open) p.destroy();
     await Promise.all(open.map((p) => p.closed));
+    return { connections, scriptErrors: this.#scriptErrors };
   }
 
   async close(): Promise<void> {
     await this.end();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /** A failure outside any script's own promise (an uncaught exception in a callback of one). */
+  noteScriptError(e: unknown): void {
+    const name = this.#case?.kind.name ?? "(between cases)";
+    if (this.#scriptErrors.length < MAX_SCRIPT_ERRORS) this.#scriptErrors.push(`${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 
   #accept(socket: net.Socket): void {
@@ -81,7 +98,7 @@ export class HostileServer {
     this.#peers.add(peer);
     void peer.closed.then(() => {
       this.#peers.delete(peer);
-      this.#bytesOfClosed += peer.bytesIn + peer.bytesOut;
+      if (this.#case === setup) this.#bytesOfClosed += peer.bytesIn + peer.bytesOut;
     });
     const ctx: HostileContext = {
       rng: setup.rng,
@@ -89,8 +106,6 @@ export class HostileServer {
       connection: ++setup.connections,
       sleep: (ms) => new Promise((resolve) => setup.clock.setTimer(ms, () => resolve())),
     };
-    setup.kind.script(peer, ctx).catch((e: unknown) => {
-      if (this.scriptErrors.length < 20) this.scriptErrors.push(`${setup.kind.name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    });
+    setup.kind.script(peer, ctx).catch((e: unknown) => this.noteScriptError(e));
   }
 }

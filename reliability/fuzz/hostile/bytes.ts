@@ -40,7 +40,14 @@ export const BYTES_KINDS: HostileKind[] = [
     async (s, ctx) => {
       const length = ctx.rng.int(1024 * 1024, 16 * 1024 * 1024);
       s.peer.write(encodeUleb128(length));
-      await flood(s.peer, length - 1, () => new Uint8Array(64 * 1024).fill(0x0a));
+      // Pieces of 64 KiB, the last cut to fit: the frame must stay one byte short (whole pieces overshot it, completing
+      // the frame and turning the rest into a stream of junk frames, a different case).
+      let left = length - 1;
+      await flood(s.peer, length - 1, () => {
+        const n = Math.min(64 * 1024, left);
+        left -= n;
+        return new Uint8Array(n).fill(0x0a);
+      });
     },
     { weight: 0.2 },
   ),

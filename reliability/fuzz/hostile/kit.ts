@@ -125,10 +125,12 @@ export function randomBytes(rng: Prng, min: number, max: number): Uint8Array {
 
 /**
  * Writes frames from `frame()` until `totalBytes` went out or the connection
- * closed, 16 KiB per write (a few thousand small frames encoded at once), waiting whenever the socket is full and yielding
- * to the event loop after every write either way: the kernel takes megabytes
- * on loopback without a full socket, and a flood that never yielded would
- * block the client sharing the process (and be counted as its block).
+ * closed (the last frame may go past `totalBytes`: a caller that needs an
+ * exact count cuts its last frame to fit), 16 KiB per write (a few thousand
+ * small frames encoded at once), waiting whenever the socket is full and
+ * yielding to the event loop after every write either way: the kernel takes
+ * megabytes on loopback without a full socket, and a flood that never yielded
+ * would starve the server's other connections and its answers to the worker.
  */
 export async function flood(peer: RawPeer, totalBytes: number, frame: () => Uint8Array): Promise<void> {
   let sent = 0;
