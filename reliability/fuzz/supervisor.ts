@@ -18,7 +18,7 @@ import type { TargetName } from "./target.js";
 /** A worker silent this long is taken as hung on its current case. */
 const HANG_MS = 20_000;
 /** Cases one worker process runs before a fresh one takes over. */
-const CASES_PER_WORKER = 250;
+const CASES_PER_WORKER = 1_000;
 /** Above this a worker stops itself (a runaway would take the whole machine's memory). */
 const HARD_RSS_BYTES = 1536 * 1024 * 1024;
 

@@ -77,12 +77,14 @@ export async function runClientCase(seed: number, k: number, server: HostileServ
   void calls();
 
   const activity = () => connections.reduce((sum, c) => sum + c.stats.bytesIn + c.stats.bytesOut, 0);
-  const result = await drive({ clock, server, budgetMs: FAKE_BUDGET_MS, isDone: () => finished, activity });
+  const counts = { turns: 0, looks: 0, jumps: 0 };
+  const t0 = performance.now();
+  const result = await drive({ clock, server, budgetMs: FAKE_BUDGET_MS, isDone: () => finished, activity, counts });
   if (result !== "done") {
     violations.push(`calls never settled (${result} after ${Math.round(clock.now() / 1000)} s of fake time): ${ledger.pending().join(", ")}`);
     // Closing must settle whatever is left; give it a bounded chance to.
     void client.close();
-    await drive({ clock, server, budgetMs: 60_000, isDone: () => finished, activity });
+    await drive({ clock, server, budgetMs: 60_000, isDone: () => finished, activity, counts });
   }
   for (const u of ledger.untyped) violations.push(`a call failed with an untyped error: ${u}`);
   for (const t of ledger.twice) violations.push(t);
@@ -91,7 +93,7 @@ export async function runClientCase(seed: number, k: number, server: HostileServ
   for (const c of connections) c.destroy();
   const detail = [
     `hostile server: ${kind.name}; client reconnect ${reconnect ? `on (maxAttempts ${reconnect.maxAttempts})` : "off"}`,
-    `connections ${connectionsMade}; fake time ${(fakeMs / 1000).toFixed(1)} s`,
+    `connections ${connectionsMade}; fake time ${(fakeMs / 1000).toFixed(1)} s in ${Math.round(performance.now() - t0)} ms: ${counts.jumps} jumps, ${counts.looks} looks at the server, ${counts.turns} turns`,
     `calls: ${ledger.outcomes.format()}`,
     `errors reported: ${errors.format()} (${errorCount} in all)`,
   ];

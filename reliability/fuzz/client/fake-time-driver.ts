@@ -42,6 +42,14 @@ export interface DriveOptions {
   isDone(): boolean;
   /** Any number that changes while the client's I/O is moving (bytes sent and received). */
   activity(): number;
+  /** Counts what the drive did, for a case's details (added to). */
+  readonly counts?: DriveCounts;
+}
+
+export interface DriveCounts {
+  turns: number;
+  looks: number;
+  jumps: number;
 }
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -60,8 +68,10 @@ export async function drive(o: DriveOptions): Promise<DriveResult> {
     stuckSince = undefined;
     remote = undefined;
   };
+  const counts = o.counts ?? { turns: 0, looks: 0, jumps: 0 };
   for (;;) {
     await turn();
+    counts.turns++;
     if (o.isDone()) return "done";
     if (performance.now() > realEnd) return "out of real time";
     const now = o.activity();
@@ -72,6 +82,7 @@ export async function drive(o: DriveOptions): Promise<DriveResult> {
     }
     if (++quiet < QUIET_TURNS) continue;
     const server = await o.server.state();
+    counts.looks++;
     if (o.isDone()) return "done";
     const after = o.activity();
     if (server.activity !== remote || after !== local) {
@@ -89,6 +100,7 @@ export async function drive(o: DriveOptions): Promise<DriveResult> {
       if (next > end) return "out of fake time";
       o.clock.advance(next - o.clock.now());
       await o.server.advanceTo(next);
+      counts.jumps++;
       moved();
       continue;
     }
