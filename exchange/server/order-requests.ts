@@ -76,6 +76,15 @@ export const orderRequests: RequestHandlers = {
       ),
   },
   "seto.order_cancel_replace": {
+    // order-cancel-replace-rejected has no throttle reason; order-cancel-rejected has, and already answers a
+    // cancel-replace that lacks funds. Without a typed refusal the client cannot tell which request was refused.
+    throttled: (b) =>
+      setoPayload("seto.order_cancel_rejected", {
+        reason: seto.OrderCancelRejectedReason.ORDER_CANCEL_REJECTED_THROTTLE_EXCEEDED,
+        reference: b.reference,
+        origOrderId: b.origOrderId,
+        marketId: b.marketId,
+      }),
     check: (b) =>
       first(
         badEnum("quantity_type", b.quantityType, [seto.QuantityType.QUANTITY_PAYOFF_CURRENCY], true),

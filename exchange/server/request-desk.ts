@@ -7,8 +7,9 @@
 //   (LOGOUT_NONE: eto has no protocol-error reason) and the session ends.
 // Throttling: a session over its allowance gets an eto throttle_exceeded for
 // the request, plus the typed rejection where the protocol has a
-// THROTTLE_EXCEEDED reason for it (order-create, order-cancel, reduce), so
-// the client can settle the request; the request is not carried out.
+// THROTTLE_EXCEEDED reason for it (order-create, order-cancel, reduce; a
+// cancel-replace gets order-cancel-rejected's), so the client can settle the
+// request; the request is not carried out.
 import * as eto from "../../generated/eto.js";
 import { lookupPayload, payloadBody, type SetoPayloadName } from "../../generated/payload-map.js";
 import { etoPayload, type UnsequencedPayload } from "../../runtime/payload/encode.js";

@@ -204,6 +204,27 @@ test("a login with account_sequence_64 gets the account's events from that seque
   t.is(later.all("seto.order_accepted").length, 1);
 });
 
+// order-cancel-replace-rejected has no THROTTLE_EXCEEDED reason; order-cancel-rejected has (and already answers
+// a cancel-replace that cannot go ahead for lack of funds). Without a typed refusal the client could not tell
+// which request the eto throttle_exceeded was for, and its cancel-replace waited out its 30 s time limit (the soak's
+// unexplained TimeoutErrors).
+test("a cancel-replace over the throttle: eto throttle_exceeded, then order-cancel-rejected THROTTLE_EXCEEDED naming the original and the reference; the original stands", async (t) => {
+  const { exchange, loggedIn } = await setup(t, { throttle: { averageRatePs: 1, burstSize: 2, tickMs: 1_000 } });
+  const alice = await loggedIn();
+  alice.send("seto.order_create", orderCreate({ side: BUY, quantity: QTY, price: 2000, reference: 1n }));
+  const accepted = await alice.next("seto.order_accepted", (a) => a.reference === 1n);
+  alice.send("seto.order_create", orderCreate({ side: BUY, quantity: QTY, price: 2000, reference: 2n }));
+  alice.send("seto.order_cancel_replace", { origOrderId: accepted.orderId, price: 2100, quantity: QTY, reference: 3n });
+  await alice.next("eto.throttle_exceeded");
+  t.like(await alice.next("seto.order_cancel_rejected", (m) => m.reference === 3n), {
+    reason: seto.OrderCancelRejectedReason.ORDER_CANCEL_REJECTED_THROTTLE_EXCEEDED,
+    origOrderId: accepted.orderId,
+    reference: 3n,
+  });
+  t.is(alice.all("seto.order_pending_replace").length, 0, "nothing was carried out");
+  t.true(exchange.engine.liveOrders().some((o) => o.id === accepted.orderId && o.price === 2000));
+});
+
 test("over the throttle: order-rejected THROTTLE_EXCEEDED and an eto throttle_exceeded; allowance returns each tick", async (t) => {
   const { exchange, clock, loggedIn } = await setup(t, { throttle: { averageRatePs: 1, burstSize: 2, tickMs: 1_000 } });
   const alice = await loggedIn();

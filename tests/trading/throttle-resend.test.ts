@@ -129,6 +129,24 @@ test("cancelOrder and reduceOrder refused for speed are sent again and settle wi
   t.is((await reduce).newQuantity, 100_000n);
 });
 
+test("replaceOrder refused for speed (order-cancel-rejected THROTTLE_EXCEEDED for its reference) is sent again and settles with the answer to the new attempt", async (t) => {
+  const { clock, port, trading } = setup({ throttleLimits: SLOW, requestTimeoutMs: Infinity });
+  const replace = trading.replaceOrder(7n, { price: 2532, quantity: 400_000n });
+  refuseForSpeed(port, port.sent[0]!);
+  clock.advance(1000);
+  const again = port.sent.slice(1);
+  t.deepEqual(
+    again.map((p) => [p.name, (p.body as { reference: bigint }).reference]),
+    [["seto.order_cancel_replace", 1001n]],
+    "the same reference, sent again",
+  );
+  t.not(again[0]!.seq, port.sent[0]!.seq);
+  const where = { origOrderId: 7n, reference: 1001n, marketId: 1, contractId: 1, side: seto.Side.SIDE_BUY };
+  port.receive(incoming("seto.order_pending_replace", { ...where, orderId: 9n, price: 2532, quantity: 400_000n }));
+  port.receive(incoming("seto.order_cancel_replace_accepted", { ...where, orderId: 9n, price: 2532, quantity: 400_000n, quantityLeft: 400_000n }));
+  t.is((await replace).orderId, 9n);
+});
+
 test(`refused ${MAX_THROTTLE_RESENDS + 1} times: the last refusal rejects the caller with the typed error, and the order ends rejected`, async (t) => {
   const { clock, port, trading } = setup({ throttleLimits: SLOW, requestTimeoutMs: Infinity });
   const a = watch(trading.placeOrder(ORDER));

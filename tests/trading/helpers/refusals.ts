@@ -23,6 +23,18 @@ export function refuseForSpeed(port: FakePort, sent: SentPayload): void {
         }),
       );
       return;
+    case "seto.order_cancel_replace": {
+      // No THROTTLE_EXCEEDED among the replace-rejected reasons: the exchange uses order-cancel-rejected's.
+      const r = sent.body as { origOrderId: bigint; reference: bigint };
+      port.receive(
+        incoming("seto.order_cancel_rejected", {
+          origOrderId: r.origOrderId,
+          reference: r.reference,
+          reason: seto.OrderCancelRejectedReason.ORDER_CANCEL_REJECTED_THROTTLE_EXCEEDED,
+        }),
+      );
+      return;
+    }
     case "seto.order_quantity_reduce":
       port.receive(
         incoming("seto.order_quantity_reduce_rejected", {
