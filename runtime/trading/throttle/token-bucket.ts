@@ -28,6 +28,11 @@ export class TokenBucket {
     return this.#level;
   }
 
+  /** Whole requests' worth available at `now`. */
+  available(now: number): number {
+    return Math.floor(this.level(now) / COST);
+  }
+
   /** Takes one request's worth if there is one; returns whether it did. */
   tryTake(now: number): boolean {
     this.#refill(now);
