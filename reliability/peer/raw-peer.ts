@@ -18,6 +18,8 @@ export class RawPeer {
   garbage = 0;
   bytesIn = 0;
   bytesOut = 0;
+  /** Floods under way on this peer (see hostile/kit.ts): it will write again without anything read. */
+  flooding = 0;
   /** Called with every payload received (before any waitFor is answered). */
   onPayload: ((p: IncomingPayload) => void) | undefined;
   readonly #socket: net.Socket;

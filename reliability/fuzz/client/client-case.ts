@@ -76,15 +76,27 @@ export async function runClientCase(seed: number, k: number, server: HostileServ
   };
   void calls();
 
-  const activity = () => connections.reduce((sum, c) => sum + c.stats.bytesIn + c.stats.bytesOut, 0);
+  const local = () => {
+    let bytesIn = 0;
+    let bytesOut = 0;
+    let unread = 0;
+    for (const c of connections) {
+      const s = c.stats;
+      bytesIn += s.bytesIn;
+      bytesOut += s.bytesOut;
+      // A closed connection's leftovers are never read.
+      if (!c.isClosed) unread += s.bufferedInBytes;
+    }
+    return { bytesIn, bytesOut, unread };
+  };
   const counts = { turns: 0, looks: 0, jumps: 0 };
   const t0 = performance.now();
-  const result = await drive({ clock, server, budgetMs: FAKE_BUDGET_MS, isDone: () => finished, activity, counts });
+  const result = await drive({ clock, server, budgetMs: FAKE_BUDGET_MS, isDone: () => finished, local, counts });
   if (result !== "done") {
     violations.push(`calls never settled (${result} after ${Math.round(clock.now() / 1000)} s of fake time): ${ledger.pending().join(", ")}`);
     // Closing must settle whatever is left; give it a bounded chance to.
     void client.close();
-    await drive({ clock, server, budgetMs: 60_000, isDone: () => finished, activity, counts });
+    await drive({ clock, server, budgetMs: 60_000, isDone: () => finished, local, counts });
   }
   for (const u of ledger.untyped) violations.push(`a call failed with an untyped error: ${u}`);
   for (const t of ledger.twice) violations.push(t);

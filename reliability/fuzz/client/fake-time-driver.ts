@@ -6,11 +6,14 @@
 // nothing moves (stuck).
 //
 // Settled means: the client's sockets moved no bytes for a few turns of the
-// event loop, and then two looks at the server in a row found its byte count
-// unchanged. Two, because the server may answer the first look before it
-// has read what the client last wrote; by the second it has (both were ready
-// in the same turn of its loop), and what it wrote in reply is on the
-// loopback already.
+// event loop and it holds no bytes unread, and then a look at the server
+// finds that each side has read all the other wrote and no flood of the
+// server's is under way (one look). Where bytes stay unread for good (a
+// peer that stopped reading, a connection cut with bytes in flight), two
+// looks in a row finding the server's byte counts unchanged will do instead:
+// the server may answer the first before it has read what the client last
+// wrote, but by the second it has (both were ready in the same turn of its
+// loop), and what it wrote in reply is on the loopback already.
 import type { FakeClock } from "../../../runtime/fake-clock.js";
 import type { ServerState } from "./hostile-server-protocol.js";
 
@@ -33,17 +36,11 @@ export interface RemoteTime {
   advanceTo(to: number): Promise<unknown>;
 }
 
-export interface DriveOptions {
-  /** The client's clock; the server's follows it. */
-  readonly clock: FakeClock;
-  readonly server: RemoteTime;
-  /** Fake milliseconds the case may run. */
-  readonly budgetMs: number;
-  isDone(): boolean;
-  /** Any number that changes while the client's I/O is moving (bytes sent and received). */
-  activity(): number;
-  /** Counts what the drive did, for a case's details (added to). */
-  readonly counts?: DriveCounts;
+/** The client's side of the bytes: read and written (by the kernel's count), and read but not yet taken by the client. */
+export interface LocalBytes {
+  readonly bytesIn: number;
+  readonly bytesOut: number;
+  readonly unread: number;
 }
 
 export interface DriveCounts {
@@ -52,45 +49,65 @@ export interface DriveCounts {
   jumps: number;
 }
 
+export interface DriveOptions {
+  /** The client's clock; the server's follows it. */
+  readonly clock: FakeClock;
+  readonly server: RemoteTime;
+  /** Fake milliseconds the case may run. */
+  readonly budgetMs: number;
+  isDone(): boolean;
+  /** The client's bytes on the case's connections, closed ones included. */
+  local(): LocalBytes;
+  /** Counts what the drive did, for a case's details (added to). */
+  readonly counts?: DriveCounts;
+}
+
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function drive(o: DriveOptions): Promise<DriveResult> {
   const end = o.clock.now() + o.budgetMs;
   const realEnd = performance.now() + REAL_BUDGET_MS;
-  let local = o.activity();
+  const counts = o.counts ?? { turns: 0, looks: 0, jumps: 0 };
+  const moved = (l: LocalBytes): number => l.bytesIn + l.bytesOut;
+  let local = moved(o.local());
+  /** The server's byte count at the last look that counts; undefined when a fresh pair of looks is needed. */
   let remote: number | undefined;
   let quiet = 0;
   let stuckSince: number | undefined;
-  // Any movement here, or a jump of the clocks, calls for two fresh looks at the server.
-  const moved = () => {
+  const restart = (): void => {
     quiet = 0;
     stuckSince = undefined;
     remote = undefined;
   };
-  const counts = o.counts ?? { turns: 0, looks: 0, jumps: 0 };
   for (;;) {
     await turn();
     counts.turns++;
     if (o.isDone()) return "done";
     if (performance.now() > realEnd) return "out of real time";
-    const now = o.activity();
-    if (now !== local) {
-      local = now;
-      moved();
+    const now = o.local();
+    if (moved(now) !== local || now.unread > 0) {
+      local = moved(now);
+      restart();
       continue;
     }
     if (++quiet < QUIET_TURNS) continue;
     const server = await o.server.state();
     counts.looks++;
     if (o.isDone()) return "done";
-    const after = o.activity();
-    if (server.activity !== remote || after !== local) {
+    const after = o.local();
+    if (moved(after) !== local || after.unread > 0) {
       // A look taken while the client's bytes moved may predate them: it does not count.
-      const look = after === local ? server.activity : undefined;
-      local = after;
-      moved();
-      remote = look;
+      local = moved(after);
+      restart();
+      continue;
+    }
+    const inStep = server.bytesIn === after.bytesOut && server.bytesOut === after.bytesIn && !server.busy;
+    const serverMoved = server.bytesIn + server.bytesOut;
+    if (!inStep && serverMoved !== remote) {
+      remote = serverMoved;
+      quiet = 0;
+      stuckSince = undefined;
       continue;
     }
     const mine = o.clock.nextTimerAt();
@@ -101,7 +118,7 @@ export async function drive(o: DriveOptions): Promise<DriveResult> {
       o.clock.advance(next - o.clock.now());
       await o.server.advanceTo(next);
       counts.jumps++;
-      moved();
+      restart();
       continue;
     }
     // Nothing scheduled on either side: only I/O can move the case on. Give it real time.

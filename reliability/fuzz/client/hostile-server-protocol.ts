@@ -2,10 +2,14 @@
 // other over IPC. The worker asks, one request at a time; the server answers
 // each request, in order, with one reply.
 
-/** Where the server's case stands: whether I/O is still moving, and its next timer. */
+/** Where the server's case stands: the bytes it moved, whether it is mid-flood, and its next timer. */
 export interface ServerState {
-  /** Bytes both ways on the case's connections, closed ones included. */
-  readonly activity: number;
+  /** Bytes the server read on the case's connections, closed ones included. */
+  readonly bytesIn: number;
+  /** Bytes the server wrote on the case's connections, closed ones included. */
+  readonly bytesOut: number;
+  /** A flood is under way (it writes again on a later turn without anything read). */
+  readonly busy: boolean;
   /** When the server's next timer falls due on the case's fake clock, if one is set. */
   readonly nextTimerAt: number | undefined;
 }

@@ -27,8 +27,9 @@ export class HostileServer {
   readonly #server: net.Server;
   readonly #peers = new Set<RawPeer>();
   #case: CaseSetup | undefined;
-  /** Bytes both ways on the case's connections that have closed. */
-  #bytesOfClosed = 0;
+  /** Bytes read and written on the case's connections that have closed. */
+  #closedIn = 0;
+  #closedOut = 0;
   #scriptErrors: string[] = [];
 
   private constructor(server: net.Server) {
@@ -52,14 +53,21 @@ export class HostileServer {
     const s = caseSeed(seed, k);
     // The case's first draw is its kind (the client's side draws it the same way); the server's own PRNG is seeded apart.
     this.#case = { kind: drawKind(new Prng(s)), rng: new Prng(caseSeed(s, 1)), clock: new FakeClock(), connections: 0 };
-    this.#bytesOfClosed = 0;
+    this.#closedIn = 0;
+    this.#closedOut = 0;
     this.#scriptErrors = [];
   }
 
   state(): ServerState {
-    let activity = this.#bytesOfClosed;
-    for (const p of this.#peers) activity += p.bytesIn + p.bytesOut;
-    return { activity, nextTimerAt: this.#case?.clock.nextTimerAt() };
+    let bytesIn = this.#closedIn;
+    let bytesOut = this.#closedOut;
+    let busy = false;
+    for (const p of this.#peers) {
+      bytesIn += p.bytesIn;
+      bytesOut += p.bytesOut;
+      busy ||= p.flooding > 0;
+    }
+    return { bytesIn, bytesOut, busy, nextTimerAt: this.#case?.clock.nextTimerAt() };
   }
 
   advanceTo(to: number): void {
@@ -98,7 +106,9 @@ export class HostileServer {
     this.#peers.add(peer);
     void peer.closed.then(() => {
       this.#peers.delete(peer);
-      if (this.#case === setup) this.#bytesOfClosed += peer.bytesIn + peer.bytesOut;
+      if (this.#case !== setup) return;
+      this.#closedIn += peer.bytesIn;
+      this.#closedOut += peer.bytesOut;
     });
     const ctx: HostileContext = {
       rng: setup.rng,

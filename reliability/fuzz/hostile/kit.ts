@@ -133,19 +133,25 @@ export function randomBytes(rng: Prng, min: number, max: number): Uint8Array {
  * would starve the server's other connections and its answers to the worker.
  */
 export async function flood(peer: RawPeer, totalBytes: number, frame: () => Uint8Array): Promise<void> {
-  let sent = 0;
-  while (sent < totalBytes && !peer.isClosed) {
-    const batch: Uint8Array[] = [];
-    let size = 0;
-    while (size < 16 * 1024 && sent + size < totalBytes) {
-      const f = frame();
-      batch.push(f);
-      size += f.length;
+  // Marked for the worker's fake-time driver: the clocks must not jump while a flood is writing.
+  peer.flooding++;
+  try {
+    let sent = 0;
+    while (sent < totalBytes && !peer.isClosed) {
+      const batch: Uint8Array[] = [];
+      let size = 0;
+      while (size < 16 * 1024 && sent + size < totalBytes) {
+        const f = frame();
+        batch.push(f);
+        size += f.length;
+      }
+      peer.write(Buffer.concat(batch));
+      sent += size;
+      if (!peer.writable) await peer.drained();
+      else await new Promise((resolve) => setImmediate(resolve));
     }
-    peer.write(Buffer.concat(batch));
-    sent += size;
-    if (!peer.writable) await peer.drained();
-    else await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    peer.flooding--;
   }
 }
 
