@@ -5,19 +5,26 @@
 // already read is never dropped, the buffer can exceed the mark by at most the
 // chunks that arrive while pausing takes effect (one socket read, 64 KiB).
 //
-// A chunk is handed straight to a waiting reader without being buffered, once
-// per turn of the event loop. After the end (or failure) the buffered chunks
-// are still delivered first; a failure is thrown once, after them.
+// A chunk is handed straight to a waiting reader without being buffered,
+// while the current turn of the event loop has spent less than
+// TURN_BUDGET_MS since its first such chunk. After the end (or failure) the
+// buffered chunks are still delivered first; a failure is thrown once, after
+// them.
 //
 // Every other chunk is handed over on a later turn (setImmediate), not at
 // once: a consumer catching up on a backlog then processes one chunk per turn
 // instead of the whole backlog (up to the mark, thousands of tiny payloads
-// from a flooding peer) in one block of microtasks. The same holds within one
-// turn: a socket with much to read gives Node up to 32 chunks of 64 KiB
-// before the loop turns, so a reader that took one and waits again gets the
-// next on the next turn; the chunks meanwhile are buffered (and pause the
-// socket past the mark, which stops those reads).
+// from a flooding peer) in one block of microtasks. The budget does the same
+// within one turn: a socket with much to read gives Node up to 32 chunks of
+// 64 KiB before the loop turns, each processed at once by a waiting reader,
+// so a flood of pings held the loop for 290–430 ms. Chunks that are quick to
+// process (a stream of quotes) still go straight, several to a turn; once the
+// turn's budget is spent, the next chunk waits for a later turn, buffered
+// (which pauses the socket past the mark, stopping those reads).
 import { ArgumentError } from "../errors.js";
+
+/** How long one turn of the event loop may go on handing chunks straight to the reader (ms). */
+export const TURN_BUDGET_MS = 5;
 
 export interface FlowControl {
   pause(): void;
@@ -43,17 +50,20 @@ export class InboundQueue {
   #reader: Reader | undefined;
   /** A buffered chunk is on its way to the reader (next turn): the reader has not got it yet. */
   #handing = false;
-  /** A chunk went straight to the reader in this turn of the event loop. */
-  #handedThisTurn = false;
+  /** When this turn's first chunk went straight to the reader; undefined until one has. */
+  #turnStarted: number | undefined;
   readonly #newTurn = (): void => {
-    this.#handedThisTurn = false;
+    this.#turnStarted = undefined;
   };
   readonly #flow: FlowControl;
+  readonly #now: () => number;
 
-  constructor(highWaterMark: number, flow: FlowControl) {
+  /** `now`: the time in ms, for the turn's budget (performance.now by default; a test's own). */
+  constructor(highWaterMark: number, flow: FlowControl, now: () => number = () => performance.now()) {
     this.highWaterMark = highWaterMark;
     this.lowWaterMark = Math.floor(highWaterMark / 2);
     this.#flow = flow;
+    this.#now = now;
   }
 
   /** Bytes received and not yet handed to the consumer. */
@@ -69,10 +79,8 @@ export class InboundQueue {
   push(chunk: Uint8Array): void {
     if (this.#finished) return;
     const reader = this.#reader;
-    if (reader && !this.#handedThisTurn) {
+    if (reader && this.#withinBudget()) {
       this.#reader = undefined;
-      this.#handedThisTurn = true;
-      setImmediate(this.#newTurn);
       reader.resolve({ done: false, value: chunk });
       return;
     }
@@ -83,7 +91,7 @@ export class InboundQueue {
       this.#flow.pause();
     }
     if (reader) {
-      // The reader had its chunk for this turn: it gets this one on the next.
+      // This turn's budget is spent: the reader gets this chunk on the next.
       this.#reader = undefined;
       this.#handLater(reader);
     }
@@ -122,6 +130,17 @@ export class InboundQueue {
     return new Promise((resolve, reject) => {
       this.#reader = { resolve, reject };
     });
+  }
+
+  /** Whether a chunk may go straight to the reader in this turn (starting the turn's clock at its first). */
+  #withinBudget(): boolean {
+    const now = this.#now();
+    if (this.#turnStarted === undefined) {
+      this.#turnStarted = now;
+      setImmediate(this.#newTurn);
+      return true;
+    }
+    return now - this.#turnStarted < TURN_BUDGET_MS;
   }
 
   /** Gives `reader` the oldest buffered chunk on the next turn (or, if the chunks were discarded meanwhile, what is left to give). */

@@ -3,7 +3,7 @@
 import test from "ava";
 import fc from "fast-check";
 import { ArgumentError } from "../../runtime/errors.js";
-import { InboundQueue } from "../../runtime/transport/inbound-queue.js";
+import { InboundQueue, TURN_BUDGET_MS } from "../../runtime/transport/inbound-queue.js";
 
 function queue(highWaterMark: number) {
   const events: string[] = [];
@@ -140,10 +140,12 @@ test("property: chunks come out in order and the buffer stays within mark + one 
 
 // A socket that has much to read hands Node several chunks in one turn of the
 // event loop (libuv reads up to 32 times before returning), each followed by
-// its microtasks. A reader that processed one and waits again must not get
-// the next in that same turn, or a flooding peer holds the loop for all of them.
-test("one chunk handed straight per turn: a reader waiting again gets the next on a later turn", async (t) => {
-  const { q } = queue(1024);
+// its microtasks. A reader that took one and waits again gets the next in that
+// same turn only while the turn has spent less than TURN_BUDGET_MS, or a
+// flooding peer would hold the loop for all of them.
+test("within the turn's budget a waiting reader gets chunks at once; past it, the next comes on a later turn", async (t) => {
+  let now = 0;
+  const q = new InboundQueue(1024, { pause: () => undefined, resume: () => undefined }, () => now);
   const got: number[] = [];
   let turns = 0;
   const reader = (async () => {
@@ -155,34 +157,47 @@ test("one chunk handed straight per turn: a reader waiting again gets the next o
   setImmediate(() => turns++);
   q.push(chunk(8, 1));
   await microtasks();
-  t.deepEqual(got, [1], "the first chunk goes straight to the waiting reader");
+  now += TURN_BUDGET_MS - 1; // the first chunk took most of the budget
   q.push(chunk(8, 2));
-  q.push(chunk(8, 3));
   await microtasks();
-  t.deepEqual(got, [1], "later chunks of the same turn wait for a later turn");
+  t.deepEqual(got, [1, 2], "still within the budget: straight to the reader");
+  now += 1; // the budget is spent
+  q.push(chunk(8, 3));
+  q.push(chunk(8, 4));
+  await microtasks();
+  t.deepEqual(got, [1, 2], "past the budget: later chunks of the same turn wait for a later turn");
   t.is(turns, 0);
   t.is(q.bufferedBytes, 16);
-  while (got.length < 3) await new Promise((resolve) => setImmediate(resolve));
-  t.deepEqual(got, [1, 2, 3], "nothing lost, in order");
+  while (got.length < 4) await new Promise((resolve) => setImmediate(resolve));
+  t.deepEqual(got, [1, 2, 3, 4], "nothing lost, in order");
+  // A new turn has a new budget.
+  now += 100;
+  q.push(chunk(8, 5));
+  await microtasks();
+  t.deepEqual(got, [1, 2, 3, 4, 5]);
   q.end();
   await reader;
 });
 
 test("a chunk waiting for its turn is still delivered before the end, and discard drops it", async (t) => {
-  const { q } = queue(1024);
+  let now = 0;
+  const queueAt = () => new InboundQueue(1024, { pause: () => undefined, resume: () => undefined }, () => now);
+  const q = queueAt();
   const first = q.next();
   q.push(chunk(1, 1));
   t.deepEqual([...(await first).value!], [1]);
+  now += TURN_BUDGET_MS;
   const second = q.next();
   q.push(chunk(1, 2));
   q.end();
   t.deepEqual([...(await second).value!], [2]);
   t.true((await q.next()).done);
 
-  const r = queue(1024).q;
+  const r = queueAt();
   const a = r.next();
   r.push(chunk(1, 1));
   await a;
+  now += TURN_BUDGET_MS;
   const b = r.next();
   r.push(chunk(1, 2));
   r.discard();
