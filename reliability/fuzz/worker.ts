@@ -56,6 +56,7 @@ async function work(job: WorkerJob): Promise<void> {
   monitor.onBlock = (ms) => {
     if (ms > block.value) block = { value: ms, k: current };
   };
+  let casesRun = 0;
   let kinds = new Tally();
   let outcomes = new Tally();
   let errors = new Tally();
@@ -77,7 +78,8 @@ async function work(job: WorkerJob): Promise<void> {
     void send({ t: "start", k });
     const r = await target.run(job.seed, k);
     const violations = [...r.violations, ...guard.caught.slice(caught).map((c) => `${c.kind}: ${c.error}`)];
-    if (k % GC_EVERY === 0 && collect) {
+    // Counted per worker: its case numbers go up by the stride, which `k % GC_EVERY` would skip for some workers always.
+    if (++casesRun % GC_EVERY === 0 && collect) {
       collect();
       monitor.excuse();
     }
