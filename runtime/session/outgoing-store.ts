@@ -1,7 +1,6 @@
 // Every payload we send is kept, by seq, so a replay request from the peer
 // can be answered. The store is an interface so a durable one (surviving a
 // process restart) can replace the in-memory default.
-import { bigintKey } from "../bigint-key.js";
 import { ArgumentError } from "../errors.js";
 
 /** A sent payload as an {@link OutgoingStore} keeps it. */
@@ -33,12 +32,9 @@ export interface OutgoingStore {
   clear(): void;
 }
 
-/** A seq as a Map key (see bigint-key.ts). */
-const keyOf = bigintKey;
-
 /**
  * What one stored payload costs besides its bytes (the entry, its seq, the
- * byte array object, the map slot): measured at about 330 bytes on Node 20
+ * byte array object, its queue slot): measured at about 330 bytes on Node 20
  * for small payloads, which a byte cap must count or 10 000 tiny payloads
  * would pass for 160 KB.
  */
@@ -50,16 +46,20 @@ export const STORED_ENTRY_OVERHEAD = 320;
  * payloads within both and evicts the oldest (lowest seq) beyond either. The
  * newest is always kept. A replay request for an evicted seq is answered
  * with a gapfill at that seq and a warning (see replay-server).
+ *
+ * The payloads are one queue in seq order (`put` keeps it so: a rewind
+ * truncates it), not a map: every payload sent passes through `put`, which
+ * then costs an append and, when full, taking the oldest from the front,
+ * where a map's hashing, bigint keys and deletions cost several times that
+ * (a ping flood is answered pong by pong). `get`, for the rarer replay,
+ * finds a seq by its offset from the oldest when no hole lies before it,
+ * else by binary search.
  */
 export class MemoryOutgoingStore implements OutgoingStore {
-  readonly #bySeq = new Map<number | bigint, StoredPayload>();
-  #bytes = 0;
-  // The seqs held, in insertion order, which `put` keeps equal to seq order
-  // (it truncates on a rewind); live from `#head`. Eviction takes the oldest
-  // from here: asking the Map for its first key instead would step over every
-  // entry deleted since its last rehash, on every put of a full store.
-  #order: bigint[] = [];
+  // Live from `#head`; the consumed front is dropped once it outgrows what is held.
+  #queue: StoredPayload[] = [];
   #head = 0;
+  #bytes = 0;
 
   constructor(
     readonly capacity: number,
@@ -75,7 +75,7 @@ export class MemoryOutgoingStore implements OutgoingStore {
   }
 
   get size(): number {
-    return this.#bySeq.size;
+    return this.#queue.length - this.#head;
   }
 
   /** Bytes held: each payload's length plus STORED_ENTRY_OVERHEAD. */
@@ -84,56 +84,65 @@ export class MemoryOutgoingStore implements OutgoingStore {
   }
 
   put(p: StoredPayload): void {
-    const newest = this.newestSeq();
-    if (newest !== undefined && p.seq <= newest) this.#dropFrom(p.seq);
-    this.#bySeq.set(keyOf(p.seq), p);
-    this.#order.push(p.seq);
+    const queue = this.#queue;
+    if (queue.length > this.#head && p.seq <= queue[queue.length - 1]!.seq) this.#dropFrom(p.seq);
+    queue.push(p);
     this.#bytes += cost(p);
-    while (this.#bySeq.size > this.capacity || (this.#bytes > this.maxBytes && this.#bySeq.size > 1)) {
-      const oldest = keyOf(this.#order[this.#head]!);
-      this.#bytes -= cost(this.#bySeq.get(oldest)!);
-      this.#bySeq.delete(oldest);
+    while (queue.length - this.#head > this.capacity || (this.#bytes > this.maxBytes && queue.length - this.#head > 1)) {
+      this.#bytes -= cost(queue[this.#head]!);
+      queue[this.#head] = undefined!;
       this.#head += 1;
-      // Drop the consumed front now and then, so the queue stays within twice what is held.
-      if (this.#head > this.#bySeq.size) {
-        this.#order = this.#order.slice(this.#head);
-        this.#head = 0;
-      }
+    }
+    if (this.#head > 1024 && this.#head > queue.length - this.#head) {
+      this.#queue = queue.slice(this.#head);
+      this.#head = 0;
     }
   }
 
   get(seq: bigint): StoredPayload | undefined {
-    return this.#bySeq.get(keyOf(seq));
+    const queue = this.#queue;
+    const head = this.#head;
+    if (head >= queue.length) return undefined;
+    const oldest = queue[head]!.seq;
+    if (seq < oldest || seq > queue[queue.length - 1]!.seq) return undefined;
+    // Seqs rise by one unless a jump left a hole: then the entry is at or before its offset.
+    const guess = head + Number(seq - oldest);
+    if (guess < queue.length && queue[guess]!.seq === seq) return queue[guess];
+    let lo = head;
+    let hi = Math.min(guess, queue.length - 1);
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = queue[mid]!.seq;
+      if (at === seq) return queue[mid];
+      if (at < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   /** The payloads held, oldest first. */
   *values(): IterableIterator<StoredPayload> {
-    for (let i = this.#head; i < this.#order.length; i++) yield this.#bySeq.get(keyOf(this.#order[i]!))!;
+    for (let i = this.#head; i < this.#queue.length; i++) yield this.#queue[i]!;
   }
 
   oldestSeq(): bigint | undefined {
-    return this.#head < this.#order.length ? this.#order[this.#head] : undefined;
+    return this.#head < this.#queue.length ? this.#queue[this.#head]!.seq : undefined;
   }
 
   newestSeq(): bigint | undefined {
-    return this.#head < this.#order.length ? this.#order[this.#order.length - 1] : undefined;
+    return this.#head < this.#queue.length ? this.#queue[this.#queue.length - 1]!.seq : undefined;
   }
 
   clear(): void {
-    this.#bySeq.clear();
-    this.#bytes = 0;
-    this.#order = [];
+    this.#queue = [];
     this.#head = 0;
+    this.#bytes = 0;
   }
 
   /** Forgets `seq` and everything newer: they are at the end of the queue. */
   #dropFrom(seq: bigint): void {
-    const order = this.#order;
-    while (order.length > this.#head && order[order.length - 1]! >= seq) {
-      const key = keyOf(order.pop()!);
-      this.#bytes -= cost(this.#bySeq.get(key)!);
-      this.#bySeq.delete(key);
-    }
+    const queue = this.#queue;
+    while (queue.length > this.#head && queue[queue.length - 1]!.seq >= seq) this.#bytes -= cost(queue.pop()!);
   }
 }
 
