@@ -5,13 +5,18 @@
 // together. Bytes keep their order and are never dropped silently: if the
 // socket dies, every pending flush rejects.
 //
+// Small pushes are copied into one pending buffer (from the second on: a
+// lone one is written as it is) rather than kept as arrays of their own: a peer that stops reading leaves thousands of tiny frames
+// queued (pongs to a ping flood), which as separate arrays would each be an
+// allocation the garbage collector copies and sweeps; copied, they are one.
+// Large pushes are queued as they are (copying them would cost more).
+//
 // Bounded: the backlog — bytes queued, plus bytes written whose write has not
 // completed (they sit in the socket's buffer) — may not exceed `maxBytes`.
-// Each queued chunk and each write in progress also counts CHUNK_COST bytes,
-// about what a small write costs besides its contents (the buffer object, its
-// queue entry, the reactions of whoever awaits its flush), so a flood of tiny
-// writes (pongs to a ping flood) is bounded by the memory it takes, not only
-// by its payload bytes. A push that would go past the limit fails the queue
+// Each push queued and each write in progress also counts CHUNK_COST bytes,
+// so a flood of tiny writes is cut off by their number as well as their
+// bytes (what each cost on its way here is not ours to see, but it was paid
+// per message). A push that would go past the limit fails the queue
 // (policy: a peer that does not read is a slow consumer, and its connection
 // is given up, not grown): the error `overflow` builds is thrown, and every
 // pending and later flush rejects with it.
@@ -39,14 +44,28 @@ export interface OutboundHooks {
 }
 
 /**
- * What a queued chunk or a write in progress costs besides its bytes: the
- * buffer object, its queue entry, the promise reactions of a flush awaiting
- * it (measured: about 400 bytes for each pong of a ping flood).
+ * What each push queued and each write in progress counts besides its bytes:
+ * about what a tiny message costs the process that sends it, besides its
+ * bytes (measured: about 400 bytes for each pong of a ping flood, when each
+ * was queued as an array of its own).
  */
 export const CHUNK_COST = 512;
 
+/** Pushes up to this many bytes are copied into the pending buffer; larger ones are queued as they are. */
+const COPY_AT_MOST = 4096;
+/** The pending buffer's first size (small enough for Node's shared pool); it doubles as needed. */
+const PENDING_START = 1024;
+
 export class OutboundQueue {
+  /** Queued in order: large pushes, and pending buffers sealed before them. */
   #chunks: Uint8Array[] = [];
+  /** A lone small push since the last seal, not copied yet (a single write needs no copy). */
+  #loose: Uint8Array | undefined;
+  /** Small pushes copied in since the last seal, the first `#pendingLength` bytes. */
+  #pending: Buffer | undefined;
+  #pendingLength = 0;
+  /** Pushes queued (each counts CHUNK_COST). */
+  #pushes = 0;
   #queuedBytes = 0;
   #awaitingDrain = false;
   #afterDrain: AfterDrain | undefined;
@@ -71,9 +90,9 @@ export class OutboundQueue {
     return this.#queuedBytes;
   }
 
-  /** What counts against `maxBytes`: bytes queued or being written, plus CHUNK_COST for each chunk and write. */
+  /** What counts against `maxBytes`: bytes queued or being written, plus CHUNK_COST for each push queued and write in progress. */
   get backlogBytes(): number {
-    return this.#queuedBytes + this.#writingBytes + CHUNK_COST * (this.#chunks.length + this.#writing);
+    return this.#queuedBytes + this.#writingBytes + CHUNK_COST * (this.#pushes + this.#writing);
   }
 
   /** True while the last write is over the socket's buffer and no new write may start. */
@@ -91,8 +110,52 @@ export class OutboundQueue {
       this.fail(error);
       throw error;
     }
-    this.#chunks.push(bytes);
+    if (bytes.length <= COPY_AT_MOST) this.#copy(bytes);
+    else {
+      this.#seal();
+      this.#chunks.push(bytes);
+    }
+    this.#pushes += 1;
     this.#queuedBytes += bytes.length;
+  }
+
+  #copy(bytes: Uint8Array): void {
+    if (this.#pendingLength === 0 && this.#loose === undefined) {
+      this.#loose = bytes;
+      return;
+    }
+    const loose = this.#loose;
+    if (loose !== undefined) {
+      this.#loose = undefined;
+      this.#append(loose);
+    }
+    this.#append(bytes);
+  }
+
+  #append(bytes: Uint8Array): void {
+    const at = this.#pendingLength;
+    let pending = this.#pending;
+    if (pending === undefined || at + bytes.length > pending.length) {
+      const grown = Buffer.allocUnsafe(Math.max(PENDING_START, 2 * (pending?.length ?? 0), at + bytes.length));
+      if (pending !== undefined) pending.copy(grown, 0, 0, at);
+      this.#pending = pending = grown;
+    }
+    pending.set(bytes, at);
+    this.#pendingLength = at + bytes.length;
+  }
+
+  /** Ends the pending buffer: what follows goes after it. */
+  #seal(): void {
+    if (this.#loose !== undefined) {
+      this.#chunks.push(this.#loose);
+      this.#loose = undefined;
+      return;
+    }
+    if (this.#pendingLength === 0) return;
+    this.#chunks.push(this.#pending!.subarray(0, this.#pendingLength));
+    // Not reused: the socket holds the sealed part until its write completes.
+    this.#pending = undefined;
+    this.#pendingLength = 0;
   }
 
   /** Sends everything queued; resolves when it (and every earlier write) was accepted. */
@@ -132,6 +195,10 @@ export class OutboundQueue {
     this.#failure = err;
     const unsent = this.#queuedBytes;
     this.#chunks = [];
+    this.#loose = undefined;
+    this.#pending = undefined;
+    this.#pendingLength = 0;
+    this.#pushes = 0;
     this.#queuedBytes = 0;
     const waiting = this.#afterDrain;
     this.#afterDrain = undefined;
@@ -140,9 +207,11 @@ export class OutboundQueue {
   }
 
   #writeQueued(): Promise<void> {
+    this.#seal();
     const chunks = this.#chunks;
     const size = this.#queuedBytes;
     this.#chunks = [];
+    this.#pushes = 0;
     this.#queuedBytes = 0;
     const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
     this.#writingBytes += size;

@@ -2,7 +2,7 @@
 // while waiting for drain, order kept, failures reported to every flush.
 import test from "ava";
 import fc from "fast-check";
-import { OutboundQueue } from "../../runtime/transport/outbound-queue.js";
+import { CHUNK_COST, OutboundQueue } from "../../runtime/transport/outbound-queue.js";
 
 interface SinkWrite {
   bytes: Uint8Array;
@@ -67,6 +67,53 @@ test("a single queued chunk is written as is, without copying", (t) => {
   queue.push(chunk);
   void queue.flush();
   t.is(writes[0], chunk);
+});
+
+test("small pushes are copied into one buffer, which is never written into again once handed to the socket", (t) => {
+  const writes: Uint8Array[] = [];
+  const queue = new OutboundQueue((bytes, done) => {
+    writes.push(bytes);
+    done();
+    return true;
+  });
+  const first = b(1, 2);
+  queue.push(first);
+  queue.push(b(3));
+  void queue.flush();
+  t.not(writes[0], first, "two pushes: gathered in one buffer");
+  t.deepEqual([...writes[0]!], [1, 2, 3]);
+  first.fill(0);
+  queue.push(b(4, 5));
+  queue.push(b(6));
+  void queue.flush();
+  t.deepEqual([...writes[0]!], [1, 2, 3], "the first write's bytes are its own");
+  t.deepEqual([...writes[1]!], [4, 5, 6]);
+});
+
+test("a large push is queued as it is, between the small ones gathered before and after it", (t) => {
+  const writes: Uint8Array[] = [];
+  const queue = new OutboundQueue((bytes, done) => {
+    writes.push(bytes);
+    done();
+    return true;
+  });
+  const large = new Uint8Array(10_000).fill(7);
+  queue.push(large);
+  void queue.flush();
+  t.is(writes[0], large, "alone: written without a copy");
+  queue.push(b(1));
+  queue.push(b(2));
+  queue.push(large);
+  queue.push(b(3));
+  t.is(queue.queuedBytes, 10_003);
+  void queue.flush();
+  t.deepEqual([...writes[1]!], [1, 2, ...large, 3]);
+});
+
+test("the backlog counts CHUNK_COST per push, however the pushes are gathered", (t) => {
+  const queue = new OutboundQueue(() => true);
+  for (let i = 0; i < 100; i++) queue.push(b(i));
+  t.is(queue.backlogBytes, 100 + 100 * CHUNK_COST);
 });
 
 test("an empty flush waits for the write still in flight", async (t) => {
@@ -156,6 +203,8 @@ test("property: any interleaving of pushes, flushes, write completions and drain
       fc.array(
         fc.oneof(
           fc.record({ op: fc.constant("push" as const), bytes: fc.uint8Array({ maxLength: 8 }) }),
+          // Around the size above which pushes are queued as they are, not copied.
+          fc.record({ op: fc.constant("push" as const), bytes: fc.uint8Array({ minLength: 4090, maxLength: 4100 }) }),
           fc.record({ op: fc.constant("flush" as const) }),
           fc.record({ op: fc.constant("complete" as const) }),
           fc.record({ op: fc.constant("drain" as const) }),
@@ -166,11 +215,12 @@ test("property: any interleaving of pushes, flushes, write completions and drain
       async (ops, accepts) => {
         const it = accepts[Symbol.iterator]();
         const pending: Array<() => void> = [];
-        const out: number[] = [];
+        // The arrays written, not copies: later pushes must not change what was handed to the socket.
+        const writes: Uint8Array[] = [];
         let needDrain = false;
         const queue = new OutboundQueue((bytes, done) => {
           if (needDrain) throw new Error("wrote while waiting for drain");
-          out.push(...bytes);
+          writes.push(bytes);
           pending.push(() => done());
           needDrain = !it.next().value;
           return !needDrain;
@@ -205,6 +255,7 @@ test("property: any interleaving of pushes, flushes, write completions and drain
         // What was written is a prefix of what was pushed (nothing lost, duplicated
         // or reordered), covers every byte a flush asked for, and every flush resolved.
         // (A drain may also carry bytes pushed after the last flush: harmless.)
+        const out = writes.flatMap((w) => [...w]);
         const flushedUpTo = Math.max(0, ...flushes.map((f) => f.upTo));
         if (out.length > pushed.length || out.some((x, i) => x !== pushed[i])) return false;
         if (out.length < flushedUpTo) return false;
