@@ -23,6 +23,17 @@ function sink(accept: (n: number) => boolean = () => true) {
   return { queue, writes, written: () => written };
 }
 
+/** A sink that keeps the arrays written (not copies) and completes each write at once. */
+function referenceSink() {
+  const writes: Uint8Array[] = [];
+  const queue = new OutboundQueue((bytes, done) => {
+    writes.push(bytes);
+    done();
+    return true;
+  });
+  return { queue, writes };
+}
+
 const b = (...xs: number[]): Uint8Array => Uint8Array.from(xs);
 
 function flag(p: Promise<unknown>): { settled: boolean; failed: unknown } {
@@ -57,12 +68,7 @@ test("push only queues; flush makes one write of everything queued, resolved whe
 });
 
 test("a single queued chunk is written as is, without copying", (t) => {
-  const writes: Uint8Array[] = [];
-  const queue = new OutboundQueue((bytes, done) => {
-    writes.push(bytes);
-    done();
-    return true;
-  });
+  const { queue, writes } = referenceSink();
   const chunk = b(9, 9);
   queue.push(chunk);
   void queue.flush();
@@ -70,12 +76,7 @@ test("a single queued chunk is written as is, without copying", (t) => {
 });
 
 test("small pushes are copied into one buffer, which is never written into again once handed to the socket", (t) => {
-  const writes: Uint8Array[] = [];
-  const queue = new OutboundQueue((bytes, done) => {
-    writes.push(bytes);
-    done();
-    return true;
-  });
+  const { queue, writes } = referenceSink();
   const first = b(1, 2);
   queue.push(first);
   queue.push(b(3));
@@ -91,12 +92,7 @@ test("small pushes are copied into one buffer, which is never written into again
 });
 
 test("a large push is queued as it is, between the small ones gathered before and after it", (t) => {
-  const writes: Uint8Array[] = [];
-  const queue = new OutboundQueue((bytes, done) => {
-    writes.push(bytes);
-    done();
-    return true;
-  });
+  const { queue, writes } = referenceSink();
   const large = new Uint8Array(10_000).fill(7);
   queue.push(large);
   void queue.flush();
