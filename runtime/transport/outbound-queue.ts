@@ -6,9 +6,10 @@
 // socket dies, every pending flush rejects.
 //
 // Small pushes are copied into one pending buffer (from the second on: a
-// lone one is written as it is) rather than kept as arrays of their own: a peer that stops reading leaves thousands of tiny frames
-// queued (pongs to a ping flood), which as separate arrays would each be an
-// allocation the garbage collector copies and sweeps; copied, they are one.
+// lone one is written as it is) rather than kept as arrays of their own: a
+// peer that stops reading leaves thousands of tiny frames queued (pongs to a
+// ping flood), which as separate arrays would each be an allocation the
+// garbage collector copies and sweeps; copied, they are one.
 // Large pushes are queued as they are (copying them would cost more).
 //
 // Bounded: the backlog — bytes queued, plus bytes written whose write has not
