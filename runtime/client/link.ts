@@ -12,6 +12,14 @@
 // the connection and is reported once; whatever fails after it because of it
 // (other flushes, writes) is not reported again.
 //
+// A turn's budget: once one take of a chunk has run for TURN_BUDGET_MS (the
+// inbound queue's budget), the decoder stops at the next frame boundary it
+// checks and the rest of the chunk goes back to the connection, to be taken
+// on a later turn of the event loop. A 64 KiB chunk of pings is thousands
+// of pongs to stamp, store and queue: tens of ms in one go, more with the
+// collections it triggers. A chunk of ordinary traffic takes well under the
+// budget and is taken whole, so it still makes one socket write at most.
+//
 // Commits (a durable session store): `commit` runs at the end of every
 // inbound chunk, after its payloads' handlers ran, and before any bytes go to
 // the socket — so the store holds every payload the peer may see before the
@@ -20,7 +28,7 @@ import type { Clock } from "../clock.js";
 import { SocketDisconnected, SmarketsError } from "../errors.js";
 import { encodeFrame, FrameDecoder, type FrameSink } from "../framing/index.js";
 import { withDeadline } from "../streams/abortable.js";
-import type { Connection } from "../transport/index.js";
+import { TURN_BUDGET_MS, type Connection } from "../transport/index.js";
 import { ReadInProgressError } from "./errors.js";
 
 /** Where a link's inbound chunks go: announced (`chunkArrived`), then framed into `frame` (the session). */
@@ -79,7 +87,11 @@ export class Link {
   #closing = false;
   #failure: SmarketsError | undefined;
 
-  constructor(connection: Connection, maxFrameSize: number, sink: LinkSink, events: LinkEvents) {
+  readonly #now: () => number;
+
+  /** `now`: the time in ms, for the turn's budget (performance.now by default; a test's own). */
+  constructor(connection: Connection, maxFrameSize: number, sink: LinkSink, events: LinkEvents, now: () => number = () => performance.now()) {
+    this.#now = now;
     this.#connection = connection;
     this.#sink = sink;
     this.#events = events;
@@ -170,12 +182,18 @@ export class Link {
     this.#connection.destroy(cause);
   }
 
-  /** Processes one chunk; then writes, in one flush, what processing it wrote. False if it ended the link. */
+  /**
+   * Processes one chunk, or as much of it as the turn's budget allows (the
+   * rest goes back to the connection); then writes, in one flush, what
+   * processing it wrote. False if it ended the link.
+   */
   #take(chunk: Uint8Array): boolean {
     this.#inChunk = true;
+    let taken = chunk.length;
     try {
       this.#sink.chunkArrived();
-      this.#decoder.push(chunk);
+      const started = this.#now();
+      taken = this.#decoder.pushUntil(chunk, () => this.#failure !== undefined || this.#now() - started >= TURN_BUDGET_MS);
     } catch (e) {
       // Framing is lost (DecodeError): nothing after this point can be trusted.
       this.#inChunk = false;
@@ -192,6 +210,7 @@ export class Link {
       this.#flushAfterChunk = false;
       return false;
     }
+    if (taken < chunk.length && this.#failure === undefined) this.#connection.unread(chunk.subarray(taken));
     if (this.#flushAfterChunk) {
       this.#flushAfterChunk = false;
       const waiting = this.#chunkFlush;

@@ -168,6 +168,15 @@ export class Connection implements AsyncIterable<Uint8Array> {
   }
 
   /**
+   * Gives back the unprocessed end of the last chunk read (the reader stopped
+   * at its budget for one turn): the next read returns it, on a later turn of
+   * the event loop. Until then it counts in `bufferedInBytes`.
+   */
+  unread(rest: Uint8Array): void {
+    this.#inbound.unshift(rest);
+  }
+
+  /**
    * Queues bytes for the next flush (not sent yet; do not mutate them until it
    * resolves). Throws SocketDisconnected once the connection is closing or
    * gone, and SlowConsumer (dropping the connection) if the bytes would take

@@ -46,6 +46,7 @@ export class InboundQueue {
   #buffered = 0;
   #paused = false;
   #finished = false;
+  #discarded = false;
   #failure: unknown;
   #reader: Reader | undefined;
   /** A buffered chunk is on its way to the reader (next turn): the reader has not got it yet. */
@@ -107,8 +108,25 @@ export class InboundQueue {
     this.#finish(err);
   }
 
+  /**
+   * Gives back the part of a chunk the consumer took but did not process (it
+   * stopped at its own budget): it is handed over again first, on a later
+   * turn, and counts as buffered meanwhile. Ignored once the consumer left.
+   */
+  unshift(rest: Uint8Array): void {
+    if (rest.length === 0 || this.#discarded) return;
+    if (this.#head > 0) this.#chunks[--this.#head] = rest;
+    else this.#chunks.unshift(rest);
+    this.#buffered += rest.length;
+    if (!this.#paused && !this.#finished && this.#buffered > this.highWaterMark) {
+      this.#paused = true;
+      this.#flow.pause();
+    }
+  }
+
   /** The consumer left: buffered chunks are dropped and the iteration is over. */
   discard(): void {
+    this.#discarded = true;
     this.#chunks = [];
     this.#head = 0;
     this.#buffered = 0;

@@ -8,4 +8,5 @@ export {
   DEFAULT_MAX_OUTBOUND_BYTES,
   type TransportOptions,
 } from "./options.js";
+export { TURN_BUDGET_MS } from "./inbound-queue.js";
 export { Backoff, backoffCeiling, type BackoffOptions, type JitterStrategy } from "./backoff.js";

@@ -372,3 +372,67 @@ withShared(test)("decodes the Python SDK's golden frames into parseable payloads
     for (const payload of payloads) t.notThrows(() => seto.Payload.decode(payload));
   }
 });
+
+test("pushUntil: stops between frames once told, returns the bytes decoded; the rest pushed later comes out whole and in order", (t) => {
+  // 300 tiny frames: the first look at `stop` comes after STOP_CHECK_FRAMES (64) of them.
+  const payloads = Array.from({ length: 300 }, (_, i) => Uint8Array.of(i & 0xff, i >> 8));
+  const stream = encodeFrames(payloads);
+  const { decoder, payloads: out } = collecting();
+  const taken = decoder.pushUntil(stream, () => true);
+  t.is(out.length, 63, "stopped at the first look, between two frames");
+  t.is(taken, frameLength(2) * 63);
+  t.is(decoder.bufferedBytes, 0, "nothing of the next frame taken");
+  let rest = stream.subarray(taken);
+  while (rest.length > 0) rest = rest.subarray(decoder.pushUntil(rest, () => true));
+  t.deepEqual(out, payloads);
+  t.is(decoder.pushUntil(new Uint8Array(0), () => true), 0);
+});
+
+test("property: pushUntil with any stop, on any cuts, decodes as push does", (t) => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 400 }),
+      fc.array(fc.nat(), { maxLength: 30 }),
+      fc.infiniteStream(fc.boolean()),
+      (payloads, cuts, stops) => {
+        const stream = encodeFrames(payloads);
+        const { decoder, payloads: out } = collecting();
+        const stop = stops[Symbol.iterator]();
+        let offset = 0;
+        for (const piece of splitAt(stream, cuts)) {
+          let rest = piece;
+          for (;;) {
+            const taken = decoder.pushUntil(rest, () => stop.next().value as boolean);
+            assert.ok(taken >= 0 && taken <= rest.length);
+            offset += taken;
+            rest = rest.subarray(taken);
+            if (rest.length === 0) break;
+          }
+        }
+        assert.equal(offset, stream.length);
+        assert.deepEqual(out, payloads);
+        assert.equal(decoder.bufferedBytes, 0);
+      },
+    ),
+  );
+  t.pass();
+});
+
+test("pushUntil after a sink threw: the kept bytes come first, whole", (t) => {
+  const out: number[] = [];
+  let throwOn = 1;
+  const decoder = new FrameDecoder({
+    frame: (p) => {
+      if (p[0] === throwOn) {
+        throwOn = -1;
+        throw new Error("handler failed");
+      }
+      out.push(p[0]!);
+    },
+  });
+  t.throws(() => decoder.push(encodeFrames([Uint8Array.of(0), Uint8Array.of(1), Uint8Array.of(2)])), { message: "handler failed" });
+  t.deepEqual(out, [0]);
+  const next = encodeFrames([Uint8Array.of(3)]);
+  t.is(decoder.pushUntil(next, () => false), next.length);
+  t.deepEqual(out, [0, 2, 3]);
+});

@@ -203,3 +203,29 @@ test("a chunk waiting for its turn is still delivered before the end, and discar
   r.discard();
   t.true((await b).done, "discarded: the reader gets the end, not the dropped chunk");
 });
+
+test("a chunk given back (unshift) is handed over first, on a later turn, and counts as buffered meanwhile", async (t) => {
+  const { q, events } = queue(100);
+  q.push(chunk(10, 1));
+  q.push(chunk(10, 2));
+  const first = await q.next();
+  t.is(first.value![0], 1);
+  // The reader processed part of it and gives back the rest.
+  q.unshift(first.value!.subarray(4));
+  t.is(q.bufferedBytes, 16);
+  let handed = false;
+  const again = q.next().then((r) => {
+    handed = true;
+    return r;
+  });
+  await Promise.resolve();
+  t.false(handed, "not in the same turn");
+  t.deepEqual([...(await again).value!], [1, 1, 1, 1, 1, 1]);
+  t.is((await q.next()).value![0], 2);
+  q.unshift(chunk(200, 3));
+  t.deepEqual(events, ["pause"], "given back over the mark: the source pauses");
+  q.discard();
+  q.unshift(chunk(5, 4));
+  t.is(q.bufferedBytes, 0, "ignored once the consumer left");
+  t.true((await q.next()).done);
+});
