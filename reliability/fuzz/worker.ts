@@ -48,6 +48,8 @@ async function work(job: WorkerJob): Promise<void> {
   if (warmUp.violations.length > 0 || guard.caught.length > 0) {
     await send({ t: "case", k: job.start, kind: warmUp.kind, violations: [...warmUp.violations, ...guard.caught.map((c) => `${c.kind}: ${c.error}`)] });
   }
+  // What the warm-up's last turns held the loop for is its own, not the first measured case's.
+  monitor.excuse();
   let current = job.start;
   let rss: Peak = { value: monitor.sample(), k: job.start };
   let block: Peak = { value: 0, k: job.start };
