@@ -122,10 +122,12 @@ export class FrameDecoder {
   }
 
   /**
-   * `push`, but stops at a frame boundary once `stop()` says so (asked after
+   * `push`, but stops at a frame boundary once `stop()` says so (asked about
    * every STOP_CHECK_FRAMES frames): returns how many bytes of `chunk` were
    * decoded, and the caller pushes the rest later. For a consumer with a
    * budget per turn of the event loop; no byte is copied for stopping.
+   * After the sink threw, the bytes it left come first, and this chunk is
+   * taken whole, as `push` takes it (errors as in `push`).
    */
   pushUntil(chunk: Uint8Array, stop: () => boolean): number {
     if (this.failure !== undefined) throw this.stillFailed(this.failure);
@@ -133,8 +135,8 @@ export class FrameDecoder {
       throw new ArgumentError(`FrameDecoder.pushUntil takes a Uint8Array; got ${describe(chunk)}`);
     }
     if (this.unread !== undefined) {
-      // Bytes left when the sink threw come first, whole (they are at most one chunk).
-      this.push(new Uint8Array(0));
+      this.push(chunk);
+      return chunk.length;
     }
     return this.decode(chunk, stop);
   }

@@ -436,3 +436,19 @@ test("pushUntil after a sink threw: the kept bytes come first, whole", (t) => {
   t.is(decoder.pushUntil(next, () => false), next.length);
   t.deepEqual(out, [0, 2, 3]);
 });
+
+test("pushUntil when the sink throws again on the bytes it left: this chunk is kept behind them, nothing lost", (t) => {
+  const out: number[] = [];
+  const throwOn = new Set([1, 2]);
+  const decoder = new FrameDecoder({
+    frame: (p) => {
+      if (throwOn.delete(p[0]!)) throw new Error(`handler failed on ${p[0]}`);
+      out.push(p[0]!);
+    },
+  });
+  t.throws(() => decoder.push(encodeFrames([Uint8Array.of(0), Uint8Array.of(1), Uint8Array.of(2)])), { message: "handler failed on 1" });
+  t.throws(() => decoder.pushUntil(encodeFrames([Uint8Array.of(3)]), () => true), { message: "handler failed on 2" });
+  // Frames handed up count as consumed even when the sink threw; the chunk waits behind them.
+  t.is(decoder.pushUntil(new Uint8Array(0), () => true), 0);
+  t.deepEqual(out, [0, 3]);
+});
