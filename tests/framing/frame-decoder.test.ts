@@ -452,3 +452,11 @@ test("pushUntil when the sink throws again on the bytes it left: this chunk is k
   t.is(decoder.pushUntil(new Uint8Array(0), () => true), 0);
   t.deepEqual(out, [0, 3]);
 });
+
+test("pushUntil refuses a chunk that is not bytes, and a failed decoder stays failed through it", (t) => {
+  const decoder = new FrameDecoder({ frame() {} }, { maxFrameSize: 100 });
+  t.throws(() => decoder.pushUntil([1, 2] as unknown as Uint8Array, () => false), { instanceOf: ArgumentError, message: /pushUntil.*got Array/ });
+  // A header longer than a 100-byte cap needs: DecodeError naming it, and the next pushUntil says the decoder is failed.
+  t.throws(() => decoder.pushUntil(hex("c8 01"), () => false), { instanceOf: DecodeError, message: /stream offset 0.*maximum frame size of 100/ });
+  t.throws(() => decoder.pushUntil(encodeFrame(ascii("a")), () => false), { instanceOf: DecodeError, message: /cannot resume/ });
+});
