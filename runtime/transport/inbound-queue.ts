@@ -87,10 +87,7 @@ export class InboundQueue {
     }
     this.#chunks.push(chunk);
     this.#buffered += chunk.length;
-    if (!this.#paused && this.#buffered > this.highWaterMark) {
-      this.#paused = true;
-      this.#flow.pause();
-    }
+    this.#pauseIfOver();
     if (reader) {
       // This turn's budget is spent: the reader gets this chunk on the next.
       this.#reader = undefined;
@@ -118,6 +115,11 @@ export class InboundQueue {
     if (this.#head > 0) this.#chunks[--this.#head] = rest;
     else this.#chunks.unshift(rest);
     this.#buffered += rest.length;
+    this.#pauseIfOver();
+  }
+
+  /** Pauses the source once the buffer is over the mark (a finished source has nothing left to pause). */
+  #pauseIfOver(): void {
     if (!this.#paused && !this.#finished && this.#buffered > this.highWaterMark) {
       this.#paused = true;
       this.#flow.pause();
