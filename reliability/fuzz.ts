@@ -27,6 +27,10 @@ function options(argv: readonly string[]) {
   const cases = integerArg("--cases", value("--cases") ?? "1000", 1, 1_000_000_000);
   const from = integerArg("--from", value("--from") ?? "0", 0, 1_000_000_000);
   const first = single === undefined ? from : integerArg("--case", single, 0, 1_000_000_000);
+  const limits = {
+    maxRssMb: integerArg("--max-rss-mb", value("--max-rss-mb") ?? "200", 1, 1_000_000),
+    maxBlockMs: integerArg("--max-block-ms", value("--max-block-ms") ?? "100", 1, 3_600_000),
+  };
   const fuzz: FuzzOptions = {
     target: choiceArg("--target", target, { client: "client", exchange: "exchange" } as const),
     seed: seed === undefined ? Math.floor(Math.random() * 0x1_0000_0000) : integerArg("--seed", seed, 0, 0xffff_ffff),
@@ -34,10 +38,7 @@ function options(argv: readonly string[]) {
     end: single === undefined ? first + cases : first + 1,
     workers: single === undefined ? integerArg("--workers", value("--workers") ?? "1", 1, 64) : 1,
     detail: single !== undefined,
-  };
-  const limits = {
-    maxRssMb: integerArg("--max-rss-mb", value("--max-rss-mb") ?? "200", 1, 1_000_000),
-    maxBlockMs: integerArg("--max-block-ms", value("--max-block-ms") ?? "100", 1, 3_600_000),
+    maxBlockMs: limits.maxBlockMs,
   };
   return { fuzz, limits };
 }

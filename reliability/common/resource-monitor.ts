@@ -13,8 +13,13 @@
 // CPU). Both figures are kept:
 // `maxBlockMs` (CPU-attributed, what the limits check) and `maxDelayMs`
 // (wall clock).
+//
+// Garbage collection runs on the main thread too, and counts in a block; so
+// that a long block can be told apart from the code's own work, each block
+// reported comes with the collections V8 timed in its interval (from the
+// `gc` performance entries).
 import { readFileSync } from "node:fs";
-import { performance, type EventLoopUtilization } from "node:perf_hooks";
+import { constants, performance, PerformanceObserver, type EventLoopUtilization, type PerformanceEntry } from "node:perf_hooks";
 
 /** Where the main thread's CPU times are (its thread id is the process id), on Linux. */
 const MAIN_THREAD_SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
@@ -51,6 +56,41 @@ function cpuMs(): number {
 /** How often the loop is sampled, in ms. */
 const TICK_MS = 20;
 
+/** GC entries older than this are forgotten (a block's interval is far shorter). */
+const GC_KEPT_MS = 5_000;
+
+const GC_KIND_NAMES: [number, string][] = [
+  [constants.NODE_PERFORMANCE_GC_MAJOR, "mark-compact"],
+  [constants.NODE_PERFORMANCE_GC_MINOR, "scavenge"],
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL, "incremental marking"],
+  [constants.NODE_PERFORMANCE_GC_WEAKCB, "weak callbacks"],
+];
+
+/** The garbage collections V8 timed within one interval. */
+export interface GcShare {
+  /** Their total pause, in ms. */
+  readonly ms: number;
+  /** By kind: "mark-compact 80 ms, scavenge 3 ms ×2"; empty when none. */
+  readonly kinds: string;
+}
+
+/** A block as the monitor reports it: CPU-attributed and wall-clock ms, and the collections in it. */
+export interface BlockSeen {
+  readonly blockMs: number;
+  readonly delayMs: number;
+  /**
+   * The collections in its interval, asked for only where wanted. Node
+   * records a collection's entry on the turn after it, so this settles
+   * then (call it from `onBlock` itself).
+   */
+  gc(): Promise<GcShare>;
+}
+
+/** "GC 80 ms in it (mark-compact 80 ms)", or "no GC in it". */
+export function describeGc(gc: GcShare): string {
+  return gc.ms > 0 ? `GC ${Math.round(gc.ms)} ms in it (${gc.kinds})` : "no GC in it";
+}
+
 export interface ResourceFigures {
   readonly rssStart: number;
   readonly rssPeak: number;
@@ -59,6 +99,8 @@ export interface ResourceFigures {
   readonly maxBlockMs: number;
   /** Longest late tick by the wall clock, whatever the cause (ms). */
   readonly maxDelayMs: number;
+  /** The collections in the longest block's interval (known from the turn after it). */
+  readonly maxBlockGc: GcShare;
 }
 
 export class ResourceMonitor {
@@ -69,11 +111,15 @@ export class ResourceMonitor {
   #lastCpu = cpuMs();
   #lastLoop: EventLoopUtilization = performance.eventLoopUtilization();
   #maxBlockMs = 0;
+  #maxBlockGc: GcShare = { ms: 0, kinds: "" };
   #maxDelayMs = 0;
   #ticks = 0;
-  /** Told of each block over `reportOverMs` (CPU-attributed ms and wall ms), for finding what blocked. */
-  onBlock: ((blockMs: number, delayMs: number) => void) | undefined;
+  /** Told of each block over `reportOverMs`, for finding what blocked. */
+  onBlock: ((seen: BlockSeen) => void) | undefined;
   reportOverMs = 50;
+  /** GC entries of the last GC_KEPT_MS, oldest first. */
+  #gcs: PerformanceEntry[] = [];
+  readonly #gcObserver = new PerformanceObserver((list) => this.#keepGcs(list.getEntries()));
 
   constructor() {
     this.#rssStart = process.memoryUsage.rss();
@@ -86,7 +132,38 @@ export class ResourceMonitor {
     this.#lastLoop = performance.eventLoopUtilization();
     this.#timer = setInterval(() => this.#tick(), TICK_MS);
     this.#timer.unref();
+    this.#gcObserver.observe({ entryTypes: ["gc"] });
     return this;
+  }
+
+  /** The collections that started within [from, to] (performance.now() ms). */
+  gcDuring(from: number, to: number): GcShare {
+    // Entries not delivered to the observer yet (a collection's entry is queued after it ends).
+    this.#keepGcs(this.#gcObserver.takeRecords());
+    let ms = 0;
+    const byKind = new Map<string, { ms: number; n: number }>();
+    for (const e of this.#gcs) {
+      if (e.startTime < from || e.startTime > to) continue;
+      ms += e.duration;
+      const code = (e as { detail?: { kind?: number } }).detail?.kind ?? 0;
+      const name = GC_KIND_NAMES.find(([k]) => k === code)?.[1] ?? `kind ${code}`;
+      const k = byKind.get(name) ?? { ms: 0, n: 0 };
+      byKind.set(name, { ms: k.ms + e.duration, n: k.n + 1 });
+    }
+    const kinds = [...byKind]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(([name, k]) => `${name} ${Math.round(k.ms)} ms${k.n > 1 ? ` ×${k.n}` : ""}`)
+      .join(", ");
+    return { ms, kinds };
+  }
+
+  #keepGcs(entries: readonly PerformanceEntry[]): void {
+    if (entries.length === 0) return;
+    this.#gcs.push(...entries);
+    const horizon = performance.now() - GC_KEPT_MS;
+    let old = 0;
+    while (old < this.#gcs.length && this.#gcs[old]!.startTime < horizon) old++;
+    if (old > 0) this.#gcs.splice(0, old);
   }
 
   /** Reads RSS now (cheap); returns it. Call it where memory may peak between samples. */
@@ -122,14 +199,16 @@ export class ResourceMonitor {
   /** Forgets the blocks seen so far (for a run that starts measuring after its set-up). */
   resetDelay(): void {
     this.#maxBlockMs = 0;
+    this.#maxBlockGc = { ms: 0, kinds: "" };
     this.#maxDelayMs = 0;
   }
 
   stop(): ResourceFigures {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
+    this.#gcObserver.disconnect();
     const rssEnd = this.sample();
-    return { rssStart: this.#rssStart, rssPeak: this.#rssPeak, rssEnd, maxBlockMs: this.#maxBlockMs, maxDelayMs: this.#maxDelayMs };
+    return { rssStart: this.#rssStart, rssPeak: this.#rssPeak, rssEnd, maxBlockMs: this.#maxBlockMs, maxDelayMs: this.#maxDelayMs, maxBlockGc: this.#maxBlockGc };
   }
 
   #tick(): void {
@@ -140,11 +219,19 @@ export class ResourceMonitor {
     const loop = performance.eventLoopUtilization(this.#lastLoop);
     this.#lastLoop = performance.eventLoopUtilization();
     const delay = Math.max(0, now - this.#lastTick - TICK_MS);
+    const from = this.#lastTick;
     this.#lastTick = now;
     const block = Math.min(delay, cpu, loop.active);
     if (delay > this.#maxDelayMs) this.#maxDelayMs = delay;
-    if (block > this.#maxBlockMs) this.#maxBlockMs = block;
-    if (block > this.reportOverMs) this.onBlock?.(block, delay);
+    let gc: Promise<GcShare> | undefined;
+    const gcOnce = (): Promise<GcShare> => (gc ??= new Promise((resolve) => setImmediate(() => resolve(this.gcDuring(from, now)))));
+    if (block > this.#maxBlockMs) {
+      this.#maxBlockMs = block;
+      void gcOnce().then((share) => {
+        if (this.#maxBlockMs === block) this.#maxBlockGc = share;
+      });
+    }
+    if (block > this.reportOverMs) this.onBlock?.({ blockMs: block, delayMs: delay, gc: gcOnce });
     // RSS every 5th tick (100 ms): enough to see a peak that lasts.
     if (++this.#ticks % 5 === 0) this.sample();
   }

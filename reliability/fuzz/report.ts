@@ -31,7 +31,12 @@ export function fuzzReport(o: FuzzOptions, side: string, t: FuzzTotals, limits: 
   lines.push(`outcomes: ${t.outcomes.format()}`);
   lines.push(`errors reported by the ${side}: ${t.errors.format()}`);
   lines.push(`most errors reported in one case: ${n(t.errorsPerCase.value)} (case ${t.errorsPerCase.k})`);
-  lines.push(`max RSS of the ${side} process: ${mb(t.rss.value)} MB (case ${t.rss.k}); max event-loop block ${Math.round(t.block.value)} ms (case ${t.block.k}, CPU-attributed)`);
+  lines.push(`max RSS of the ${side} process: ${mb(t.rss.value)} MB (case ${t.rss.k}); max event-loop block ${Math.round(t.block.value)} ms (case ${t.block.k}, CPU-attributed${t.block.note ? `, ${t.block.note}` : ""})`);
+  if (t.blocksOver.length > 0) {
+    const shown = [...t.blocksOver].sort((a, b) => b.value - a.value).slice(0, 10);
+    lines.push(`blocks over ${limits.maxBlockMs} ms: ${t.blocksOver.length}${t.blocksOver.length > shown.length ? ` (the ${shown.length} longest)` : ""}`);
+    for (const b of shown) lines.push(`  case ${b.k} (${caseKind(o.target, o.seed, b.k)}): ${Math.round(b.value)} ms, ${b.note ?? "GC not known"}`);
+  }
   const overall: string[] = [];
   if (t.rss.value > limits.maxRssMb * 1024 * 1024) overall.push(`RSS ${mb(t.rss.value)} MB over ${limits.maxRssMb} MB (case ${t.rss.k}; rerun: ${rerun(o, t.rss.k)})`);
   if (t.block.value > limits.maxBlockMs) overall.push(`event loop blocked ${Math.round(t.block.value)} ms, over ${limits.maxBlockMs} ms (case ${t.block.k}; rerun: ${rerun(o, t.block.k)})`);

@@ -30,6 +30,8 @@ export interface FuzzOptions {
   readonly end: number;
   readonly workers: number;
   readonly detail: boolean;
+  /** Blocks over this are each reported. */
+  readonly maxBlockMs: number;
 }
 
 export interface CaseFailure {
@@ -48,6 +50,8 @@ export class FuzzTotals {
   readonly toolErrors: string[] = [];
   rss: Peak = { value: 0, k: -1 };
   block: Peak = { value: 0, k: -1 };
+  /** Every block over the limit, in the order seen. */
+  readonly blocksOver: Peak[] = [];
   errorsPerCase: Peak = { value: 0, k: -1 };
 }
 
@@ -75,7 +79,7 @@ async function runShare(o: FuzzOptions, entries: { worker: string; hostileServer
   let next = start;
   while (next < o.end) {
     const end = Math.min(o.end, next + o.workers * CASES_PER_WORKER);
-    const job: WorkerJob = { target: o.target, seed: o.seed, start: next, end, stride: o.workers, detail: o.detail, hardRssBytes: HARD_RSS_BYTES, ...(entries.hostileServer ? { hostileServer: entries.hostileServer } : {}) };
+    const job: WorkerJob = { target: o.target, seed: o.seed, start: next, end, stride: o.workers, detail: o.detail, hardRssBytes: HARD_RSS_BYTES, maxBlockMs: o.maxBlockMs, ...(entries.hostileServer ? { hostileServer: entries.hostileServer } : {}) };
     const ended = await runWorker(entries.worker, job, totals);
     // Done: the share goes on from the first of its cases at or past `end`.
     // Otherwise the case it was on failed (hang or crash); carry on after it.
@@ -117,6 +121,7 @@ function runWorker(worker: string, job: WorkerJob, totals: FuzzTotals): Promise<
           totals.toolErrors.push(...m.toolErrors);
           if (m.rss.value > totals.rss.value) totals.rss = m.rss;
           if (m.block.value > totals.block.value) totals.block = m.block;
+          totals.blocksOver.push(...m.blocksOver);
           if (m.errorsPerCase.value > totals.errorsPerCase.value) totals.errorsPerCase = m.errorsPerCase;
           break;
         case "done":

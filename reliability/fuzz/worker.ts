@@ -3,7 +3,7 @@
 // it), every failing case, and counts in batches. Started by the supervisor
 // with `fork`; its RSS and event-loop blocks are those of the side under test.
 import { ProcessGuard } from "../common/process-guard.js";
-import { ResourceMonitor, mb } from "../common/resource-monitor.js";
+import { describeGc, ResourceMonitor, mb } from "../common/resource-monitor.js";
 import { Tally } from "../common/tally.js";
 import { clientTarget } from "./client/client-target.js";
 import type { Peak, WorkerJob, WorkerMessage } from "./messages.js";
@@ -54,9 +54,21 @@ async function work(job: WorkerJob): Promise<void> {
   let rss: Peak = { value: monitor.sample(), k: job.start };
   let block: Peak = { value: 0, k: job.start };
   let errorsPerCase: Peak = { value: 0, k: job.start };
+  let blocksOver: Peak[] = [];
+  /** Blocks whose GC is not known yet (it is, a turn later): a batch waits for them. */
+  const noting = new Set<Promise<void>>();
   monitor.reportOverMs = 0;
-  monitor.onBlock = (ms) => {
-    if (ms > block.value) block = { value: ms, k: current };
+  monitor.onBlock = (b) => {
+    const over = b.blockMs > job.maxBlockMs;
+    if (b.blockMs <= block.value && !over) return;
+    const seen: { value: number; k: number; note?: string } = { value: b.blockMs, k: current };
+    if (seen.value > block.value) block = seen;
+    if (over) blocksOver.push(seen);
+    const noted = b.gc().then((gc) => {
+      seen.note = describeGc(gc);
+      noting.delete(noted);
+    });
+    noting.add(noted);
   };
   let casesRun = 0;
   let kinds = new Tally();
@@ -65,7 +77,9 @@ async function work(job: WorkerJob): Promise<void> {
   let lastBatch = performance.now();
   let sinceBatch = 0;
   const flush = async () => {
-    await send({ t: "batch", batch: { kinds: kinds.toJSON(), outcomes: outcomes.toJSON(), errors: errors.toJSON() }, rss, block, errorsPerCase, toolErrors: target.toolErrors() });
+    await Promise.all(noting);
+    await send({ t: "batch", batch: { kinds: kinds.toJSON(), outcomes: outcomes.toJSON(), errors: errors.toJSON() }, rss, block, blocksOver, errorsPerCase, toolErrors: target.toolErrors() });
+    blocksOver = [];
     kinds = new Tally();
     outcomes = new Tally();
     errors = new Tally();

@@ -13,7 +13,7 @@ import { checkDelivery, SentLog, type DeliveryReport } from "../checks/delivery.
 import { orderMismatches } from "../checks/orders.js";
 import { RequestLedger } from "../checks/request-ledger.js";
 import { ProcessGuard } from "../common/process-guard.js";
-import { ResourceMonitor, type ResourceFigures } from "../common/resource-monitor.js";
+import { describeGc, ResourceMonitor, type ResourceFigures } from "../common/resource-monitor.js";
 import type { Tally } from "../common/tally.js";
 import { FaultDriver } from "../proxy/fault-driver.js";
 import { FaultPlan } from "../proxy/fault-plan.js";
@@ -60,7 +60,9 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void): Prom
   const monitor = new ResourceMonitor().start();
   const started = performance.now();
   const stamp = (line: string) => log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
-  if (o.verbose) monitor.onBlock = (block, delay) => stamp(`event loop blocked ${Math.round(block)} ms (${Math.round(delay)} ms late by the wall clock)`);
+  if (o.verbose) {
+    monitor.onBlock = (b) => void b.gc().then((gc) => stamp(`event loop blocked ${Math.round(b.blockMs)} ms (${Math.round(b.delayMs)} ms late by the wall clock; ${describeGc(gc)})`));
+  }
 
   guard.during = "set-up";
   const exchange = await startExchange({ logger: silentLogger, activity: { seed: o.seed, intervalMs: ACTIVITY_INTERVAL_MS } });
