@@ -15,9 +15,11 @@
 // (wall clock).
 //
 // Garbage collection runs on the main thread too, and counts in a block; so
-// that a long block can be told apart from the code's own work, each block
-// reported comes with the collections V8 timed in its interval (from the
-// `gc` performance entries).
+// does the kernel's handling of page faults, which in a virtual machine that
+// pages in software costs tens of µs each rather than under one. So that a
+// long block can be told apart from the code's own work, each block reported
+// comes with the collections V8 timed in its interval (from the `gc`
+// performance entries) and the main thread's page faults in it (/proc).
 import { readFileSync } from "node:fs";
 import { constants, performance, PerformanceObserver, type EventLoopUtilization, type PerformanceEntry } from "node:perf_hooks";
 
@@ -40,6 +42,19 @@ function mainThreadCpuMs(): number | undefined {
     // Fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th, stime the 15th.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Page faults the main thread took so far (minor and major), or undefined where /proc does not say. */
+function mainThreadFaults(): number | undefined {
+  try {
+    const stat = readFileSync(MAIN_THREAD_STAT, "latin1");
+    // After the command name: minflt is the 10th field, majflt the 12th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const faults = Number(fields[7]) + Number(fields[9]);
+    return Number.isFinite(faults) ? faults : undefined;
   } catch {
     return undefined;
   }
@@ -74,6 +89,11 @@ export interface GcShare {
   readonly kinds: string;
 }
 
+/** What else happened in a block: the collections, and the page faults (undefined where /proc does not say). */
+export interface BlockDetail extends GcShare {
+  readonly faults: number | undefined;
+}
+
 /** A block as the monitor reports it: CPU-attributed and wall-clock ms, and the collections in it. */
 export interface BlockSeen {
   readonly blockMs: number;
@@ -83,12 +103,13 @@ export interface BlockSeen {
    * records a collection's entry on the turn after it, so this settles
    * then (call it from `onBlock` itself).
    */
-  gc(): Promise<GcShare>;
+  detail(): Promise<BlockDetail>;
 }
 
-/** "GC 80 ms in it (mark-compact 80 ms)", or "no GC in it". */
-export function describeGc(gc: GcShare): string {
-  return gc.ms > 0 ? `GC ${Math.round(gc.ms)} ms in it (${gc.kinds})` : "no GC in it";
+/** "GC 80 ms in it (mark-compact 80 ms), 775 page faults", or "no GC in it, …". */
+export function describeBlock(d: BlockDetail): string {
+  const gc = d.ms > 0 ? `GC ${Math.round(d.ms)} ms in it (${d.kinds})` : "no GC in it";
+  return d.faults === undefined ? gc : `${gc}, ${d.faults.toLocaleString("en-GB")} page faults`;
 }
 
 export interface ResourceFigures {
@@ -99,8 +120,8 @@ export interface ResourceFigures {
   readonly maxBlockMs: number;
   /** Longest late tick by the wall clock, whatever the cause (ms). */
   readonly maxDelayMs: number;
-  /** The collections in the longest block's interval (known from the turn after it). */
-  readonly maxBlockGc: GcShare;
+  /** The collections and faults in the longest block's interval (known from the turn after it). */
+  readonly maxBlockDetail: BlockDetail;
 }
 
 export class ResourceMonitor {
@@ -109,9 +130,10 @@ export class ResourceMonitor {
   #timer: NodeJS.Timeout | undefined;
   #lastTick = 0;
   #lastCpu = cpuMs();
+  #lastFaults = mainThreadFaults();
   #lastLoop: EventLoopUtilization = performance.eventLoopUtilization();
   #maxBlockMs = 0;
-  #maxBlockGc: GcShare = { ms: 0, kinds: "" };
+  #maxBlockDetail: BlockDetail = { ms: 0, kinds: "", faults: undefined };
   #maxDelayMs = 0;
   #ticks = 0;
   /** Told of each block over `reportOverMs`, for finding what blocked. */
@@ -129,6 +151,7 @@ export class ResourceMonitor {
   start(): this {
     this.#lastTick = performance.now();
     this.#lastCpu = cpuMs();
+    this.#lastFaults = mainThreadFaults();
     this.#lastLoop = performance.eventLoopUtilization();
     this.#timer = setInterval(() => this.#tick(), TICK_MS);
     this.#timer.unref();
@@ -193,13 +216,14 @@ export class ResourceMonitor {
   excuse(): void {
     this.#lastTick = performance.now();
     this.#lastCpu = cpuMs();
+    this.#lastFaults = mainThreadFaults();
     this.#lastLoop = performance.eventLoopUtilization();
   }
 
   /** Forgets the blocks seen so far (for a run that starts measuring after its set-up). */
   resetDelay(): void {
     this.#maxBlockMs = 0;
-    this.#maxBlockGc = { ms: 0, kinds: "" };
+    this.#maxBlockDetail = { ms: 0, kinds: "", faults: undefined };
     this.#maxDelayMs = 0;
   }
 
@@ -208,7 +232,7 @@ export class ResourceMonitor {
     this.#timer = undefined;
     this.#gcObserver.disconnect();
     const rssEnd = this.sample();
-    return { rssStart: this.#rssStart, rssPeak: this.#rssPeak, rssEnd, maxBlockMs: this.#maxBlockMs, maxDelayMs: this.#maxDelayMs, maxBlockGc: this.#maxBlockGc };
+    return { rssStart: this.#rssStart, rssPeak: this.#rssPeak, rssEnd, maxBlockMs: this.#maxBlockMs, maxDelayMs: this.#maxDelayMs, maxBlockDetail: this.#maxBlockDetail };
   }
 
   #tick(): void {
@@ -216,6 +240,9 @@ export class ResourceMonitor {
     const cpuNow = cpuMs();
     const cpu = cpuNow - this.#lastCpu;
     this.#lastCpu = cpuNow;
+    const faultsNow = mainThreadFaults();
+    const faults = faultsNow === undefined || this.#lastFaults === undefined ? undefined : faultsNow - this.#lastFaults;
+    this.#lastFaults = faultsNow;
     const loop = performance.eventLoopUtilization(this.#lastLoop);
     this.#lastLoop = performance.eventLoopUtilization();
     const delay = Math.max(0, now - this.#lastTick - TICK_MS);
@@ -223,15 +250,15 @@ export class ResourceMonitor {
     this.#lastTick = now;
     const block = Math.min(delay, cpu, loop.active);
     if (delay > this.#maxDelayMs) this.#maxDelayMs = delay;
-    let gc: Promise<GcShare> | undefined;
-    const gcOnce = (): Promise<GcShare> => (gc ??= new Promise((resolve) => setImmediate(() => resolve(this.gcDuring(from, now)))));
+    let detail: Promise<BlockDetail> | undefined;
+    const detailOnce = (): Promise<BlockDetail> => (detail ??= new Promise((resolve) => setImmediate(() => resolve({ ...this.gcDuring(from, now), faults }))));
     if (block > this.#maxBlockMs) {
       this.#maxBlockMs = block;
-      void gcOnce().then((share) => {
-        if (this.#maxBlockMs === block) this.#maxBlockGc = share;
+      void detailOnce().then((d) => {
+        if (this.#maxBlockMs === block) this.#maxBlockDetail = d;
       });
     }
-    if (block > this.reportOverMs) this.onBlock?.({ blockMs: block, delayMs: delay, gc: gcOnce });
+    if (block > this.reportOverMs) this.onBlock?.({ blockMs: block, delayMs: delay, detail: detailOnce });
     // RSS every 5th tick (100 ms): enough to see a peak that lasts.
     if (++this.#ticks % 5 === 0) this.sample();
   }

@@ -3,7 +3,7 @@
 // it), every failing case, and counts in batches. Started by the supervisor
 // with `fork`; its RSS and event-loop blocks are those of the side under test.
 import { ProcessGuard } from "../common/process-guard.js";
-import { describeGc, ResourceMonitor, mb } from "../common/resource-monitor.js";
+import { describeBlock, ResourceMonitor, mb } from "../common/resource-monitor.js";
 import { Tally } from "../common/tally.js";
 import { clientTarget } from "./client/client-target.js";
 import type { Peak, WorkerJob, WorkerMessage } from "./messages.js";
@@ -64,8 +64,8 @@ async function work(job: WorkerJob): Promise<void> {
     const seen: { value: number; k: number; note?: string } = { value: b.blockMs, k: current };
     if (seen.value > block.value) block = seen;
     if (over) blocksOver.push(seen);
-    const noted = b.gc().then((gc) => {
-      seen.note = describeGc(gc);
+    const noted = b.detail().then((d) => {
+      seen.note = describeBlock(d);
       noting.delete(noted);
     });
     noting.add(noted);

@@ -1,6 +1,6 @@
 // The soak's printed report: what was injected, what the client went
 // through, and every check with its figure.
-import { describeGc, mb } from "../common/resource-monitor.js";
+import { describeBlock, mb } from "../common/resource-monitor.js";
 import { SOAK_CLIENT_SETTINGS, SOAK_RECONNECT, type SoakResult } from "./run-soak.js";
 
 const n = (x: number | bigint): string => x.toLocaleString("en-GB");
@@ -26,7 +26,7 @@ export function soakReport(r: SoakResult): string[] {
     `  outcomes: ${r.requests.outcomes.format()}`,
     `orders: ${n(r.ordersKnown)} known to the client, ${r.orderMismatches.length} mismatches with the exchange's engine; book of market 1: ${r.bookMismatches.length === 0 ? "equal to the exchange's" : `${r.bookMismatches.length} differences`}`,
     `errors reported by the client: ${r.errors.format()}`,
-    `rss: start ${mb(res.rssStart)} MB, peak ${mb(res.rssPeak)} MB, end ${mb(res.rssEnd)} MB (client, proxy and exchange share the process); max event-loop block ${Math.round(res.maxBlockMs)} ms (CPU-attributed, ${describeGc(res.maxBlockGc)}; ${Math.round(res.maxDelayMs)} ms by the wall clock on a shared machine)`,
+    `rss: start ${mb(res.rssStart)} MB, peak ${mb(res.rssPeak)} MB, end ${mb(res.rssEnd)} MB (client, proxy and exchange share the process); max event-loop block ${Math.round(res.maxBlockMs)} ms (CPU-attributed, ${describeBlock(res.maxBlockDetail)}; ${Math.round(res.maxDelayMs)} ms by the wall clock on a shared machine)`,
   ];
   for (const e of d.examples.slice(0, 10)) lines.push(`  ${e}`);
   if (r.violations.length === 0) lines.push("PASS: every check held");

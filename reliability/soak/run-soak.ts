@@ -13,7 +13,7 @@ import { checkDelivery, SentLog, type DeliveryReport } from "../checks/delivery.
 import { orderMismatches } from "../checks/orders.js";
 import { RequestLedger } from "../checks/request-ledger.js";
 import { ProcessGuard } from "../common/process-guard.js";
-import { describeGc, ResourceMonitor, type ResourceFigures } from "../common/resource-monitor.js";
+import { describeBlock, ResourceMonitor, type ResourceFigures } from "../common/resource-monitor.js";
 import type { Tally } from "../common/tally.js";
 import { FaultDriver } from "../proxy/fault-driver.js";
 import { FaultPlan } from "../proxy/fault-plan.js";
@@ -61,7 +61,7 @@ export async function runSoak(o: SoakOptions, log: (line: string) => void): Prom
   const started = performance.now();
   const stamp = (line: string) => log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
   if (o.verbose) {
-    monitor.onBlock = (b) => void b.gc().then((gc) => stamp(`event loop blocked ${Math.round(b.blockMs)} ms (${Math.round(b.delayMs)} ms late by the wall clock; ${describeGc(gc)})`));
+    monitor.onBlock = (b) => void b.detail().then((d) => stamp(`event loop blocked ${Math.round(b.blockMs)} ms (${Math.round(b.delayMs)} ms late by the wall clock; ${describeBlock(d)})`));
   }
 
   guard.during = "set-up";

@@ -1,7 +1,7 @@
 // The reliability tools' monitor: a block is seen, charged at most what the
 // main thread spent, and comes with the garbage collections inside it.
 import test from "ava";
-import { describeGc, ResourceMonitor, type BlockSeen } from "../../reliability/common/resource-monitor.js";
+import { describeBlock, ResourceMonitor, type BlockSeen } from "../../reliability/common/resource-monitor.js";
 
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
 
@@ -25,15 +25,16 @@ test("a busy loop that allocates is reported as a block, with the scavenges in i
   const block = seen.reduce((a, b) => (b.blockMs > a.blockMs ? b : a));
   t.true(block.blockMs >= 30, `block ${block.blockMs} ms`);
   t.true(block.blockMs <= block.delayMs + 1, "never charged more than the wall clock");
-  const gc = await block.gc();
-  t.true(gc.ms > 0, "collections were timed in it");
-  t.regex(gc.kinds, /scavenge/);
-  t.regex(describeGc(gc), /^GC \d+ ms in it \(.*scavenge/);
+  const detail = await block.detail();
+  t.true(detail.ms > 0, "collections were timed in it");
+  t.regex(detail.kinds, /scavenge/);
+  t.regex(describeBlock(detail), /^GC \d+ ms in it \(.*scavenge.*\)/);
+  if (detail.faults !== undefined) t.true(detail.faults >= 0);
   t.is(figures.maxBlockMs, Math.max(...seen.map((b) => b.blockMs)));
-  t.regex(describeGc(figures.maxBlockGc), /^GC \d+ ms in it/, "the longest block's collections are in the figures");
+  t.regex(describeBlock(figures.maxBlockDetail), /^GC \d+ ms in it/, "the longest block's collections are in the figures");
 });
 
-test("describeGc says when no collection ran in a block", (t) => {
-  t.is(describeGc({ ms: 0, kinds: "" }), "no GC in it");
-  t.is(describeGc({ ms: 80.4, kinds: "mark-compact 80 ms" }), "GC 80 ms in it (mark-compact 80 ms)");
+test("describeBlock says when no collection ran in a block, and the page faults where known", (t) => {
+  t.is(describeBlock({ ms: 0, kinds: "", faults: undefined }), "no GC in it");
+  t.is(describeBlock({ ms: 80.4, kinds: "mark-compact 80 ms", faults: 1987 }), "GC 80 ms in it (mark-compact 80 ms), 1,987 page faults");
 });
