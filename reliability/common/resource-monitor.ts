@@ -106,9 +106,13 @@ export interface BlockSeen {
   detail(): Promise<BlockDetail>;
 }
 
-/** "GC 80 ms in it (mark-compact 80 ms), 775 page faults", or "no GC in it, …". */
+/**
+ * "GC 80 ms in its interval (mark-compact 80 ms), 775 page faults", or "no
+ * GC in it, …". V8 times a collection by the wall clock, waits for a CPU
+ * included, so on a busy machine it can exceed the CPU-attributed block.
+ */
 export function describeBlock(d: BlockDetail): string {
-  const gc = d.ms > 0 ? `GC ${Math.round(d.ms)} ms in it (${d.kinds})` : "no GC in it";
+  const gc = d.ms > 0 ? `GC ${Math.round(d.ms)} ms in its interval (${d.kinds})` : "no GC in it";
   return d.faults === undefined ? gc : `${gc}, ${d.faults.toLocaleString("en-GB")} page faults`;
 }
 

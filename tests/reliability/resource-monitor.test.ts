@@ -28,13 +28,13 @@ test("a busy loop that allocates is reported as a block, with the scavenges in i
   const detail = await block.detail();
   t.true(detail.ms > 0, "collections were timed in it");
   t.regex(detail.kinds, /scavenge/);
-  t.regex(describeBlock(detail), /^GC \d+ ms in it \(.*scavenge.*\)/);
+  t.regex(describeBlock(detail), /^GC \d+ ms in its interval \(.*scavenge.*\)/);
   if (detail.faults !== undefined) t.true(detail.faults >= 0);
   t.is(figures.maxBlockMs, Math.max(...seen.map((b) => b.blockMs)));
-  t.regex(describeBlock(figures.maxBlockDetail), /^GC \d+ ms in it/, "the longest block's collections are in the figures");
+  t.regex(describeBlock(figures.maxBlockDetail), /^GC \d+ ms in its interval/, "the longest block's collections are in the figures");
 });
 
 test("describeBlock says when no collection ran in a block, and the page faults where known", (t) => {
   t.is(describeBlock({ ms: 0, kinds: "", faults: undefined }), "no GC in it");
-  t.is(describeBlock({ ms: 80.4, kinds: "mark-compact 80 ms", faults: 1987 }), "GC 80 ms in it (mark-compact 80 ms), 1,987 page faults");
+  t.is(describeBlock({ ms: 80.4, kinds: "mark-compact 80 ms", faults: 1987 }), "GC 80 ms in its interval (mark-compact 80 ms), 1,987 page faults");
 });
