@@ -5,9 +5,10 @@
 // (`--case K` reruns one, with details); `--from F` runs cases F..F+N-1, so a
 // long run can be made in pieces that add up to the same cases. Exits 1 if any case failed or a limit broke, 2 on bad
 // arguments.
-import { choiceArg, integerArg, parseArgs } from "../cli/args.js";
 import { ArgumentError } from "../runtime/errors.js";
-import { fuzzHeader, fuzzProgress, fuzzReport } from "./fuzz/report.js";
+import { availableParallelism } from "node:os";
+import { choiceArg, integerArg, parseArgs } from "../cli/args.js";
+import { coreShareNote, fuzzHeader, fuzzProgress, fuzzReport } from "./fuzz/report.js";
 import { supervise, type FuzzOptions } from "./fuzz/supervisor.js";
 import type { TargetName } from "./fuzz/target.js";
 
@@ -59,6 +60,8 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 const { fuzz, limits } = o;
 const side = SIDE[fuzz.target];
 print(fuzzHeader(fuzz, side));
+const shareNote = coreShareNote(fuzz, availableParallelism());
+if (shareNote !== undefined) print(shareNote);
 const started = performance.now();
 try {
   const totals = await supervise(fuzz, (t) => print(fuzzProgress(t, fuzz.end - fuzz.first, started)));
