@@ -5,9 +5,9 @@
 // (`--case K` reruns one, with details); `--from F` runs cases F..F+N-1, so a
 // long run can be made in pieces that add up to the same cases. Exits 1 if any case failed or a limit broke, 2 on bad
 // arguments.
-import { ArgumentError } from "../runtime/errors.js";
 import { availableParallelism } from "node:os";
 import { choiceArg, integerArg, parseArgs } from "../cli/args.js";
+import { ArgumentError } from "../runtime/errors.js";
 import { coreShareNote, fuzzHeader, fuzzProgress, fuzzReport } from "./fuzz/report.js";
 import { supervise, type FuzzOptions } from "./fuzz/supervisor.js";
 import type { TargetName } from "./fuzz/target.js";
