@@ -31,7 +31,8 @@ export function coreShareNote(o: Pick<FuzzOptions, "target" | "workers">, cores:
   const busy = o.workers * perWorker;
   if (busy <= cores) return undefined;
   const most = Math.max(1, Math.floor(cores / perWorker));
-  const what = perWorker === 2 ? o.workers === 1 ? "1 worker and its hostile server" : `${o.workers} workers and their hostile servers` : `${o.workers} workers`;
+  const workers = o.workers === 1 ? "1 worker" : `${o.workers} workers`;
+  const what = perWorker === 1 ? workers : `${workers} and ${o.workers === 1 ? "its hostile server" : "their hostile servers"}`;
   return `note: ${what} are ${busy} busy processes on ${cores} core${cores === 1 ? "" : "s"}; the blocks measured grow when they share cores (to judge the block target, use --workers ${most})`;
 }
 
